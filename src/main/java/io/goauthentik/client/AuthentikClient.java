@@ -1,0 +1,349 @@
+package io.goauthentik.client;
+
+import io.goauthentik.client.api.Oauth2Api;
+import io.goauthentik.client.internal.ApiCaller;
+import io.goauthentik.client.internal.HttpLogger;
+import io.goauthentik.client.internal.Json;
+import io.goauthentik.client.internal.RetryPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Function;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The entry point: a configured connection to one authentik server.
+ *
+ * <pre>{@code
+ * AuthentikClient client = AuthentikClient.builder()
+ *     .baseUrl("https://auth.example.com")
+ *     .token(System.getenv("AUTHENTIK_TOKEN"))
+ *     .build();
+ * RefreshToken token = client.oauth2().oauth2RefreshTokensRetrieve(42);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: build one and share it. {@link #close()} releases the connections
+ * and threads it created (not those of a client passed to {@link Builder#httpClient}).
+ */
+public final class AuthentikClient implements AutoCloseable {
+  /** Sent as {@code User-Agent} with every request. */
+  public static final String USER_AGENT = "authentik-client-java/" + version();
+
+  private static final System.Logger LOG = System.getLogger("io.goauthentik.client");
+
+  private final Builder settings;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final String baseUrl;
+  private final Oauth2Api oauth2;
+
+  private AuthentikClient(Builder builder) {
+    this.settings = builder.copy();
+    this.baseUrl = apiRoot(builder.baseUrl);
+    String token = checkToken(builder.token);
+    warnIfCleartext(HttpUrl.get(baseUrl));
+
+    OkHttpClient.Builder http = builder.httpClient != null ? builder.httpClient.newBuilder() : new OkHttpClient.Builder();
+    if (builder.httpClient == null || builder.connectTimeout != null) {
+      http.connectTimeout(orDefault(builder.connectTimeout, Builder.DEFAULT_CONNECT_TIMEOUT));
+    }
+    if (builder.httpClient == null || builder.readTimeout != null) {
+      http.readTimeout(orDefault(builder.readTimeout, Builder.DEFAULT_READ_TIMEOUT));
+    }
+    // The whole-call budget, retries included, is enforced per call by ApiCaller.
+    http.callTimeout(Duration.ZERO);
+    if (builder.httpLogging) {
+      http.addInterceptor(new HttpLogger());
+    }
+    this.http = http.build();
+    this.ownsHttp = builder.httpClient == null;
+
+    Headers headers = new Headers.Builder()
+        .add("Authorization", "Bearer " + token)
+        .add("Accept", "application/json")
+        .add("User-Agent", USER_AGENT)
+        .build();
+    RetryPolicy retry = new RetryPolicy(builder.maxRetries, builder.retryBaseDelay, builder.retryMaxDelay);
+    ApiCaller caller = new ApiCaller(this.http, baseUrl, headers, retry,
+        orDefault(builder.callTimeout, Builder.DEFAULT_CALL_TIMEOUT), Json.gson());
+    this.oauth2 = new Oauth2Api(caller);
+  }
+
+  /** A builder with the defaults listed in README. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client configured from the environment: {@code AUTHENTIK_URL} (the server's URL) and
+   * {@code AUTHENTIK_TOKEN} (an API token).
+   *
+   * @throws IllegalArgumentException naming the variable that is missing or blank
+   */
+  public static AuthentikClient fromEnv() {
+    return fromEnv(System::getenv);
+  }
+
+  /** {@link #fromEnv()} reading variables through {@code env}; a seam for tests. */
+  static AuthentikClient fromEnv(Function<String, String> env) {
+    return builder().baseUrl(requireEnv(env, "AUTHENTIK_URL", "the URL of your authentik server, e.g. https://auth.example.com"))
+        .token(requireEnv(env, "AUTHENTIK_TOKEN", "an authentik API token (Directory > Tokens and App passwords)"))
+        .build();
+  }
+
+  /** The OAuth2 token operations. */
+  public Oauth2Api oauth2() {
+    return oauth2;
+  }
+
+  /** The API root every request goes to, such as {@code https://auth.example.com/api/v3}. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * A builder holding this client's settings, to derive a client that differs in some of them.
+   * The new client owns its own connections unless an {@code httpClient} was given.
+   */
+  public Builder newBuilder() {
+    return settings.copy();
+  }
+
+  /**
+   * Releases the connection pool and threads this client created. A client passed to
+   * {@link Builder#httpClient} is left alone: its owner closes it. Calls after closing fail.
+   */
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AuthentikClient{baseUrl=" + baseUrl + "}";
+  }
+
+  private static String apiRoot(String baseUrl) {
+    Objects.requireNonNull(baseUrl, "baseUrl must be set: the URL of your authentik server, e.g. https://auth.example.com");
+    HttpUrl url = HttpUrl.parse(baseUrl.trim());
+    if (url == null) {
+      throw new IllegalArgumentException("baseUrl must be an http:// or https:// URL, e.g. https://auth.example.com");
+    }
+    if (url.query() != null || url.fragment() != null || !url.username().isEmpty() || !url.password().isEmpty()) {
+      throw new IllegalArgumentException("baseUrl must not carry a query, fragment or user info: " + url.redact());
+    }
+    String path = url.encodedPath().replaceAll("/+$", "");
+    if (!path.endsWith("/api/v3")) {
+      path = path + "/api/v3";
+    }
+    return url.newBuilder().encodedPath(path).build().toString();
+  }
+
+  private static String checkToken(String token) {
+    Objects.requireNonNull(token, "token must be set: an authentik API token");
+    if (token.isBlank()) {
+      throw new IllegalArgumentException("token must not be blank: pass an authentik API token");
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        // Never echo the token: say only where the bad character is.
+        throw new IllegalArgumentException("token has a character that cannot be sent in a header (at index "
+            + i + "); check for stray whitespace or quotes");
+      }
+    }
+    return token;
+  }
+
+  private static void warnIfCleartext(HttpUrl url) {
+    if (url.isHttps() || isLoopback(url.host())) {
+      return;
+    }
+    LOG.log(Level.WARNING, "baseUrl " + url.redact() + " is plain http: the API token will travel unencrypted. Use https.");
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host.equals("localhost") || host.endsWith(".localhost")) {
+      return true;
+    }
+    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      return false; // a name: do not resolve it here
+    }
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String requireEnv(Function<String, String> env, String name, String what) {
+    String value = env.apply(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("Environment variable " + name + " is not set: set it to " + what);
+    }
+    return value;
+  }
+
+  private static Duration orDefault(Duration value, Duration fallback) {
+    return value != null ? value : fallback;
+  }
+
+  private static String version() {
+    try (InputStream in = AuthentikClient.class.getResourceAsStream("version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** Configures an {@link AuthentikClient}. Not thread-safe; {@link #build()} copies what it needs. */
+  public static final class Builder {
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private String baseUrl;
+    private String token;
+    private OkHttpClient httpClient;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration callTimeout;
+    private int maxRetries = 2;
+    private Duration retryBaseDelay = Duration.ofMillis(500);
+    private Duration retryMaxDelay = Duration.ofSeconds(10);
+    private boolean httpLogging;
+
+    private Builder() {
+    }
+
+    /**
+     * The server's URL, such as {@code https://auth.example.com}. {@code /api/v3} is appended when
+     * absent; a trailing slash is fine. Required.
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /** The API token, sent as {@code Authorization: Bearer <token>}; never logged or printed. Required. */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    /**
+     * The OkHttp client to send through. Its connection pool, dispatcher, proxy, TLS settings and
+     * interceptors are kept (timeouts set on this builder override its own). The caller owns it:
+     * {@link AuthentikClient#close()} does not shut it down.
+     */
+    public Builder httpClient(OkHttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /** Time to open a connection. Default 10 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = nonNegative(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Longest silence while waiting for response bytes. Default 30 s. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = nonNegative(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Budget of a whole call: every attempt and every wait between them. Default 60 s; zero for none. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = nonNegative(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * How many times a failed idempotent request is tried again (connection failures, timeouts
+     * before a response, 429, 502, 503, 504). Default 2; 0 turns retrying off.
+     */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** Backoff ceiling of the first retry, doubling with each further one (full jitter). Default 500 ms. */
+    public Builder retryBaseDelay(Duration delay) {
+      this.retryBaseDelay = nonNegative(delay, "retryBaseDelay");
+      return this;
+    }
+
+    /**
+     * The longest wait before a retry. A {@code Retry-After} longer than this ends the call at once
+     * with {@link RateLimitException}. Default 10 s.
+     */
+    public Builder retryMaxDelay(Duration delay) {
+      this.retryMaxDelay = nonNegative(delay, "retryMaxDelay");
+      return this;
+    }
+
+    /**
+     * Logs each HTTP exchange to the {@code io.goauthentik.client.http} {@link System.Logger} (INFO: method,
+     * URL, status, time; DEBUG: headers with {@code Authorization} redacted). Never bodies. Default off.
+     */
+    public Builder httpLogging(boolean enabled) {
+      this.httpLogging = enabled;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws NullPointerException when {@code baseUrl} or {@code token} is missing
+     * @throws IllegalArgumentException when a value is malformed; the message says which
+     */
+    public AuthentikClient build() {
+      return new AuthentikClient(this);
+    }
+
+    Builder copy() {
+      Builder copy = new Builder();
+      copy.baseUrl = baseUrl;
+      copy.token = token;
+      copy.httpClient = httpClient;
+      copy.connectTimeout = connectTimeout;
+      copy.readTimeout = readTimeout;
+      copy.callTimeout = callTimeout;
+      copy.maxRetries = maxRetries;
+      copy.retryBaseDelay = retryBaseDelay;
+      copy.retryMaxDelay = retryMaxDelay;
+      copy.httpLogging = httpLogging;
+      return copy;
+    }
+
+    @Override
+    public String toString() {
+      return "AuthentikClient.Builder{baseUrl=" + baseUrl + ", token=" + (token == null ? "null" : "****") + "}";
+    }
+
+    private static Duration nonNegative(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + value);
+      }
+      return value;
+    }
+  }
+}

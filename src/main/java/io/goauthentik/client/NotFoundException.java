@@ -1,0 +1,29 @@
+package io.goauthentik.client;
+
+import io.goauthentik.client.model.GenericError;
+import java.util.List;
+import java.util.Map;
+
+/** HTTP 404: no such object, or it belongs to another user and the token's user is not a superuser. */
+public class NotFoundException extends ApiException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient GenericError genericError;
+
+  /**
+   * @param message what failed, without secrets
+   * @param responseHeaders the response headers
+   * @param responseBody the start of the response body
+   * @param genericError the decoded body, or {@code null} when it was not JSON
+   */
+  public NotFoundException(String message, Map<String, List<String>> responseHeaders, String responseBody,
+      GenericError genericError) {
+    super(message, 404, responseHeaders, responseBody, null);
+    this.genericError = genericError;
+  }
+
+  /** The decoded body ({@code detail} and, rarely, {@code code}), or {@code null} when it was not JSON. */
+  public GenericError getGenericError() {
+    return genericError;
+  }
+}

@@ -1,0 +1,56 @@
+package io.goauthentik.client.internal;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Logs one line per HTTP exchange to the {@code io.goauthentik.client.http} {@link System.Logger}:
+ * method, URL, status, time. Headers go to DEBUG with {@code Authorization} and cookies redacted.
+ * Bodies are never logged: a successful body may hold secrets.
+ */
+public final class HttpLogger implements Interceptor {
+  private static final Logger LOG = System.getLogger("io.goauthentik.client.http");
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    long start = System.nanoTime();
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(Level.DEBUG, "--> " + request.method() + " " + request.url().redact() + "\n" + redact(request.headers()));
+    }
+    Response response;
+    try {
+      response = chain.proceed(request);
+    } catch (IOException e) {
+      LOG.log(Level.INFO, request.method() + " " + request.url().redact() + " failed after " + millis(start) + " ms: "
+          + e.getClass().getSimpleName());
+      throw e;
+    }
+    LOG.log(Level.INFO, request.method() + " " + request.url().redact() + " -> " + response.code() + " ("
+        + millis(start) + " ms)");
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(Level.DEBUG, "<-- " + response.code() + "\n" + redact(response.headers()));
+    }
+    return response;
+  }
+
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  static String redact(Headers headers) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < headers.size(); i++) {
+      String name = headers.name(i);
+      boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
+          || name.equalsIgnoreCase("Cookie") || name.equalsIgnoreCase("Set-Cookie");
+      out.append(name).append(": ").append(secret ? "██" : headers.value(i)).append('\n');
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,32 @@
+package io.goauthentik.client.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
+import com.google.gson.reflect.TypeToken;
+import io.goauthentik.client.model.RedirectURI;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The one Gson the SDK uses. It is immutable and thread-safe, so every client shares it; models
+ * bring their own streaming adapters (see the model template), this adds the few value types.
+ */
+public final class Json {
+  private static final Gson GSON = new GsonBuilder()
+      .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+      // Up to 2024.8 redirect_uris is a newline-separated string, from 2024.10 an array of objects.
+      .registerTypeAdapterFactory(RedirectUrisAdapter.factory(new TypeToken<List<RedirectURI>>() {}))
+      // Free-form attributes: whole numbers stay Long instead of becoming Double.
+      .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+      .disableHtmlEscaping()
+      .create();
+
+  private Json() {
+  }
+
+  /** The shared instance. */
+  public static Gson gson() {
+    return GSON;
+  }
+}
