@@ -29,6 +29,7 @@ public final class ApiCaller {
   private final long callTimeoutNanos;
   private final Gson gson;
   private final ErrorMapper errors;
+  private final CallDeadlines deadlines = new CallDeadlines();
 
   /**
    * @param http the client every call goes through
@@ -91,17 +92,19 @@ public final class ApiCaller {
   public <T> T execute(Request request, ResponseReader<T> reader) {
     long deadline = deadline();
     for (int attempt = 1; ; attempt++) {
-      Call call = newCall(request, deadline);
+      Call call = http.newCall(request);
       ApiException failure;
       long retryAfter = -1;
-      try (Response response = call.execute()) {
-        if (response.isSuccessful()) {
-          return reader != null ? reader.read(request, response, attempt) : null;
+      try (CallDeadlines.Watch watch = deadlines.watch(call, deadline)) {
+        try (Response response = call.execute()) {
+          if (response.isSuccessful()) {
+            return reader != null ? reader.read(request, response, attempt, watch) : null;
+          }
+          failure = errors.fromResponse(request, response, attempt);
+          retryAfter = retryAfterNanos(response);
+        } catch (IOException e) {
+          failure = ErrorMapper.transport(request, watch.explain(e), attempt, "sending the request");
         }
-        failure = errors.fromResponse(request, response, attempt);
-        retryAfter = retryAfterNanos(response);
-      } catch (IOException e) {
-        failure = ErrorMapper.transport(request, e, attempt, "sending the request");
       }
       long delay = retryDelay(request, failure, attempt, retryAfter, deadline);
       if (delay < 0) {
@@ -118,15 +121,6 @@ public final class ApiCaller {
 
   private long deadline() {
     return callTimeoutNanos > 0 ? System.nanoTime() + callTimeoutNanos : Long.MAX_VALUE;
-  }
-
-  private Call newCall(Request request, long deadline) {
-    Call call = http.newCall(request);
-    if (deadline != Long.MAX_VALUE) {
-      // Each attempt gets what is left of the whole call's budget.
-      call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    }
-    return call;
   }
 
   private long retryDelay(Request request, ApiException failure, int attempt, long retryAfterNanos, long deadline) {
@@ -164,6 +158,7 @@ public final class ApiCaller {
     private final long deadline;
     private final CompletableFuture<T> future = new CompletableFuture<>();
     private volatile Call inFlight;
+    private volatile CallDeadlines.Watch watch = CallDeadlines.Watch.NONE;
     private int attempt; // only touched by one attempt at a time
 
     AsyncExchange(Request request, ResponseReader<T> reader, long deadline) {
@@ -180,9 +175,10 @@ public final class ApiCaller {
 
     CompletableFuture<T> start() {
       attempt++;
-      Call call = newCall(request, deadline);
+      Call call = http.newCall(request);
       inFlight = call;
       if (!future.isDone()) { // cancelled while waiting to retry: send nothing
+        watch = deadlines.watch(call, deadline);
         call.enqueue(this);
       }
       return future;
@@ -190,14 +186,15 @@ public final class ApiCaller {
 
     @Override
     public void onFailure(Call call, IOException e) {
-      retryOrFail(ErrorMapper.transport(request, e, attempt, "sending the request"), -1);
+      watch.close();
+      retryOrFail(ErrorMapper.transport(request, watch.explain(e), attempt, "sending the request"), -1);
     }
 
     @Override
     public void onResponse(Call call, Response response) {
-      try (response) {
+      try (CallDeadlines.Watch watch = this.watch; response) {
         if (response.isSuccessful()) {
-          future.complete(reader != null ? reader.read(request, response, attempt) : null);
+          future.complete(reader != null ? reader.read(request, response, attempt, watch) : null);
           return;
         }
         retryOrFail(errors.fromResponse(request, response, attempt), retryAfterNanos(response));

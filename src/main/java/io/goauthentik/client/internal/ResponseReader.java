@@ -30,7 +30,7 @@ public final class ResponseReader<T> {
     this.typeName = typeName;
   }
 
-  T read(Request request, Response response, int attempt) {
+  T read(Request request, Response response, int attempt, CallDeadlines.Watch watch) {
     Buffer body;
     try {
       // Take the whole body first, so that a connection lost mid-body is told apart from bad JSON.
@@ -40,7 +40,7 @@ public final class ResponseReader<T> {
       }
       body = source.getBuffer();
     } catch (IOException e) {
-      throw ErrorMapper.transport(request, e, attempt, "reading the response body");
+      throw ErrorMapper.transport(request, watch.explain(e), attempt, "reading the response body");
     }
     if (body.size() == 0) {
       throw malformed(request, response, attempt, "body is empty");
