@@ -1,10 +1,15 @@
 package io.goauthentik.client.internal;
 
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** Small helpers the generated models call; kept here so the model template stays short. */
@@ -46,5 +51,55 @@ public final class ModelSupport {
     Map<String, Object> target = map != null ? map : new LinkedHashMap<>();
     target.put(name, value);
     return target;
+  }
+
+  // Direct reads of the common value types, with the same leniency as Gson's built-in adapters:
+  // the generated adapters call these instead of looking up and dispatching to a TypeAdapter per field.
+
+  /** A string, or null; a boolean or number is read as its text. */
+  public static String readString(JsonReader in) throws IOException {
+    JsonToken token = in.peek();
+    if (token == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    return token == JsonToken.BOOLEAN ? Boolean.toString(in.nextBoolean()) : in.nextString();
+  }
+
+  /** An int (also from a numeric string), or null. */
+  public static Integer readInteger(JsonReader in) throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    return in.nextInt();
+  }
+
+  /** A boolean (also from a string), or null. */
+  public static Boolean readBoolean(JsonReader in) throws IOException {
+    JsonToken token = in.peek();
+    if (token == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    return token == JsonToken.STRING ? Boolean.parseBoolean(in.nextString()) : in.nextBoolean();
+  }
+
+  /** A UUID, or null. */
+  public static UUID readUuid(JsonReader in) throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    return UUID.fromString(in.nextString());
+  }
+
+  /** An RFC 3339 date-time, or null. */
+  public static OffsetDateTime readDateTime(JsonReader in) throws IOException {
+    if (in.peek() == JsonToken.NULL) {
+      in.nextNull();
+      return null;
+    }
+    return OffsetDateTimeAdapter.INSTANCE.read(in);
   }
 }

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
  * by hand, several times faster than {@link DateTimeFormatter}; anything else falls back to it.
  */
 final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
+  static final OffsetDateTimeAdapter INSTANCE = new OffsetDateTimeAdapter();
 
   @Override
   public OffsetDateTime read(JsonReader in) throws IOException {
