@@ -3,9 +3,13 @@ package io.goauthentik.bench;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Turns a JMH JSON result into Markdown: throughput and allocation of the SDK next to the
@@ -45,14 +49,25 @@ final class Report {
       rows.get(key).put("unit:" + primary.get("scoreUnit").getAsString(), null);
     }
 
+    // Scenarios in a fixed order; a parameter shared by every row is said once instead of per row.
+    List<String> keys = new ArrayList<>(rows.keySet());
+    List<String> order = new ArrayList<>(SCENARIOS.keySet());
+    keys.sort(Comparator.comparing((String k) -> order.indexOf(scenarioOf.get(k))).thenComparing(k -> k));
+    TreeSet<String> paramSets = new TreeSet<>();
+    keys.forEach(k -> paramSets.add(suffix(k, scenarioOf.get(k))));
+    boolean oneParamSet = paramSets.size() == 1;
+
     StringBuilder out = new StringBuilder();
+    if (oneParamSet && !paramSets.first().isEmpty()) {
+      out.append("Parameters:").append(paramSets.first().replace("[", "").replace("]", "")).append("\n\n");
+    }
     out.append("| benchmark | SDK | hand-written | stock | SDK / hand-written | SDK / stock | target |\n");
     out.append("|---|---:|---:|---:|---:|---:|---|\n");
-    for (Map.Entry<String, Map<String, double[]>> row : rows.entrySet()) {
-      Object[] meta = SCENARIOS.getOrDefault(scenarioOf.get(row.getKey()), new Object[] {row.getKey(), null, null});
-      Map<String, double[]> c = row.getValue();
+    for (String key : keys) {
+      Object[] meta = SCENARIOS.getOrDefault(scenarioOf.get(key), new Object[] {key, null, null});
+      Map<String, double[]> c = rows.get(key);
       String unit = c.keySet().stream().filter(k -> k.startsWith("unit:")).findFirst().orElse("unit:?").substring(5);
-      out.append("| ").append(meta[0]).append(suffix(row.getKey(), scenarioOf.get(row.getKey()))).append(" (").append(unit).append(")")
+      out.append("| ").append(meta[0]).append(oneParamSet ? "" : suffix(key, scenarioOf.get(key))).append(" (").append(unit).append(")")
           .append(" | ").append(score(c.get("sdk"), 0))
           .append(" | ").append(score(c.get("handWritten"), 0))
           .append(" | ").append(score(c.get("stock"), 0))
@@ -68,10 +83,10 @@ final class Report {
       out.append("\nAllocation per operation (bytes/op, JMH -prof gc):\n\n");
       out.append("| benchmark | SDK | hand-written | stock | SDK / hand-written | SDK / stock |\n");
       out.append("|---|---:|---:|---:|---:|---:|\n");
-      for (Map.Entry<String, Map<String, double[]>> row : rows.entrySet()) {
-        Object[] meta = SCENARIOS.getOrDefault(scenarioOf.get(row.getKey()), new Object[] {row.getKey()});
-        Map<String, double[]> c = row.getValue();
-        out.append("| ").append(meta[0]).append(suffix(row.getKey(), scenarioOf.get(row.getKey())))
+      for (String key : keys) {
+        Object[] meta = SCENARIOS.getOrDefault(scenarioOf.get(key), new Object[] {key});
+        Map<String, double[]> c = rows.get(key);
+        out.append("| ").append(meta[0]).append(oneParamSet ? "" : suffix(key, scenarioOf.get(key)))
             .append(" | ").append(score(c.get("sdk"), 2))
             .append(" | ").append(score(c.get("handWritten"), 2))
             .append(" | ").append(score(c.get("stock"), 2))
@@ -148,8 +163,12 @@ final class Report {
     if (min == null || a == null || b == null) {
       return;
     }
-    boolean met = a[0] / b[0] >= min;
-    s.append(s.length() > 0 ? "; " : "").append(String.format(Locale.ROOT, "≥ %.2f× %s: %s", min, what, met ? "met" : "MISSED"));
+    double r = a[0] / b[0];
+    double ea = Double.isNaN(a[1]) ? 0 : a[1] / a[0];
+    double eb = Double.isNaN(b[1]) ? 0 : b[1] / b[0];
+    double low = r - r * Math.sqrt(ea * ea + eb * eb);
+    String verdict = low >= min ? "met" : r >= min ? "met (error bar reaches below)" : "MISSED";
+    s.append(s.length() > 0 ? "; " : "").append(String.format(Locale.ROOT, "≥ %.2f× %s: %s", min, what, verdict));
   }
 
   private static String fmt(double v) {
