@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})  // a fixed heap: no resizing mid-run
 public class ParseBench {
   /** Which release's fixture (src/test/resources/fixtures/RELEASE/refresh_token.json). */
   @Param("2026.5.6")
