@@ -111,11 +111,20 @@ final class ErrorMapper {
   }
 
   private static String message(Request request, int code, String detail, int attempt) {
-    String text = detail != null ? clean(detail) : "";
+    String text = detail != null ? clean(withoutToken(detail, request)) : "";
     if (text.isEmpty()) {
       text = reason(code);
     }
     return prefix(request) + code + (text.isEmpty() ? "" : " " + text) + attempts(attempt);
+  }
+
+  /** A server or proxy may echo the credentials back in its detail; a message must never carry them. */
+  private static String withoutToken(String detail, Request request) {
+    String authorization = request.header("Authorization");
+    if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() == 7) {
+      return detail;
+    }
+    return detail.replace(authorization.substring(7), "****");
   }
 
   private static String readPrefix(Response response) {

@@ -1,0 +1,145 @@
+package io.goauthentik.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Setting a client up: from the environment, and the builder refusing mistakes with a useful message. */
+class ClientConfigTest {
+  private static final String TOKEN = "ak-config-test-token-1a2b3c4d";
+
+  private final MockWebServer server = new MockWebServer();
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void fromEnvReadsUrlAndToken() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(Fixtures.load("2024.6.3", "refresh_token.json")).build());
+    Map<String, String> env = Map.of("AUTHENTIK_URL", server.url("/").toString(), "AUTHENTIK_TOKEN", TOKEN);
+
+    try (AuthentikClient client = AuthentikClient.fromEnv(env::get)) {
+      assertEquals(server.url("/api/v3").toString(), client.baseUrl());
+      assertEquals(42, client.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    }
+
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertNotNull(request);
+    assertEquals("/api/v3/oauth2/refresh_tokens/42/", request.getTarget());
+    assertEquals("Bearer " + TOKEN, request.getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void fromEnvWithoutUrlNamesIt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AuthentikClient.fromEnv(Map.of("AUTHENTIK_TOKEN", TOKEN)::get));
+    assertTrue(e.getMessage().contains("AUTHENTIK_URL"), e.getMessage());
+  }
+
+  @Test
+  void fromEnvWithoutTokenNamesIt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AuthentikClient.fromEnv(Map.of("AUTHENTIK_URL", "https://auth.example.com")::get));
+    assertTrue(e.getMessage().contains("AUTHENTIK_TOKEN"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "\t\n"})
+  void fromEnvWithBlankValuesNamesTheVariable(String blank) {
+    IllegalArgumentException url = assertThrows(IllegalArgumentException.class,
+        () -> AuthentikClient.fromEnv(Map.of("AUTHENTIK_URL", blank, "AUTHENTIK_TOKEN", TOKEN)::get));
+    assertTrue(url.getMessage().contains("AUTHENTIK_URL"), url.getMessage());
+
+    IllegalArgumentException token = assertThrows(IllegalArgumentException.class,
+        () -> AuthentikClient.fromEnv(Map.of("AUTHENTIK_URL", "https://auth.example.com", "AUTHENTIK_TOKEN", blank)::get));
+    assertTrue(token.getMessage().contains("AUTHENTIK_TOKEN"), token.getMessage());
+  }
+
+  @Test
+  void missingTokenIsRefused() {
+    NullPointerException e = assertThrows(NullPointerException.class,
+        () -> AuthentikClient.builder().baseUrl("https://auth.example.com").build());
+    assertTrue(e.getMessage().contains("token"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\t"})
+  void blankTokenIsRefused(String blank) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AuthentikClient.builder().baseUrl("https://auth.example.com").token(blank).build());
+    assertTrue(e.getMessage().contains("token"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n", " ", "\u00e9"})
+  void tokenThatCannotBeAHeaderIsRefusedWithoutEchoingIt(String bad) {
+    String token = "ak-secret-" + bad + "-rest-of-token";
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AuthentikClient.builder().baseUrl("https://auth.example.com").token(token).build());
+    assertTrue(e.getMessage().contains("token"), e.getMessage());
+    assertFalse(e.getMessage().contains("ak-secret"), e.getMessage());
+    assertFalse(e.getMessage().contains("rest-of-token"), e.getMessage());
+  }
+
+  @Test
+  void missingBaseUrlIsRefused() {
+    NullPointerException e = assertThrows(NullPointerException.class,
+        () -> AuthentikClient.builder().token(TOKEN).build());
+    assertTrue(e.getMessage().contains("baseUrl"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "auth.example.com", "ftp://auth.example.com", "https://", "not a url",
+      "https://auth.example.com/?next=/", "https://auth.example.com/#top", "https://user:pass@auth.example.com"})
+  void invalidBaseUrlIsRefused(String url) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> AuthentikClient.builder().baseUrl(url).token(TOKEN).build());
+    assertTrue(e.getMessage().contains("baseUrl"), e.getMessage());
+    assertFalse(e.getMessage().contains("pass@"), "user info is not echoed");
+    assertFalse(e.getMessage().contains(TOKEN));
+  }
+
+  @Test
+  void invalidSettingsAreRefused() {
+    AuthentikClient.Builder builder = AuthentikClient.builder();
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.maxRetries(-1))
+        .getMessage().contains("maxRetries"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.readTimeout(Duration.ofSeconds(-1)))
+        .getMessage().contains("readTimeout"));
+    assertThrows(NullPointerException.class, () -> builder.callTimeout(null));
+    assertThrows(NullPointerException.class, () -> builder.httpClient(null));
+  }
+
+  @Test
+  void clientAndBuilderDoNotPrintTheToken() {
+    AuthentikClient.Builder builder = AuthentikClient.builder().baseUrl("https://auth.example.com").token(TOKEN);
+    try (AuthentikClient client = builder.build()) {
+      assertFalse(builder.toString().contains(TOKEN), builder.toString());
+      assertFalse(client.toString().contains(TOKEN), client.toString());
+      assertFalse(client.newBuilder().toString().contains(TOKEN));
+      assertTrue(client.toString().contains("https://auth.example.com/api/v3"), client.toString());
+    }
+  }
+}
