@@ -15,6 +15,7 @@ import java.util.List;
 public final class Json {
   private static final Gson GSON = new GsonBuilder()
       .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+      .registerTypeAdapter(Boolean.class, new BooleanAdapter().nullSafe())
       // Up to 2024.8 redirect_uris is a newline-separated string, from 2024.10 an array of objects.
       .registerTypeAdapterFactory(RedirectUrisAdapter.factory(new TypeToken<List<RedirectURI>>() {}))
       // Free-form attributes: whole numbers stay Long instead of becoming Double.

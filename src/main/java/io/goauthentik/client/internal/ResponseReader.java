@@ -61,8 +61,27 @@ public final class ResponseReader<T> {
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // The cause is dropped on purpose: its message may quote a value from the body.
       throw malformed(request, response, attempt, "body is not a valid " + typeName + " (" + e.getClass().getSimpleName()
-          + " at " + json.getPath() + ")");
+          + " at " + safePath(json.getPath()) + ")");
     }
+  }
+
+  /**
+   * The JSON path, such as {@code $.provider.pk}, with every name that does not look like a property
+   * name (lower-case letters and underscores) shown as {@code *}: names in free-form maps such as
+   * {@code attributes} are data, and may be secrets.
+   */
+  static String safePath(String path) {
+    StringBuilder out = new StringBuilder("$");
+    for (int start = 1, end; start < path.length(); start = end) {
+      end = start + 1;
+      while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+        end++;
+      }
+      String segment = path.substring(start, end);
+      boolean plain = segment.matches("\\.[a-z_]{0,64}|\\[[0-9]+]");
+      out.append(plain ? segment : segment.charAt(0) == '.' ? ".*" : "[*]");
+    }
+    return out.toString();
   }
 
   private static MalformedResponseException malformed(Request request, Response response, int attempt, String what) {
