@@ -21,22 +21,30 @@ public final class HttpLogger implements Interceptor {
     Request request = chain.request();
     long start = System.nanoTime();
     if (LOG.isLoggable(Level.DEBUG)) {
-      LOG.log(Level.DEBUG, "--> " + request.method() + " " + request.url().redact() + "\n" + redact(request.headers()));
+      LOG.log(Level.DEBUG, "--> " + request.method() + " " + url(request) + "\n" + redact(request.headers()));
     }
     Response response;
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      LOG.log(Level.INFO, request.method() + " " + request.url().redact() + " failed after " + millis(start) + " ms: "
+      LOG.log(Level.INFO, request.method() + " " + url(request) + " failed after " + millis(start) + " ms: "
           + e.getClass().getSimpleName());
       throw e;
     }
-    LOG.log(Level.INFO, request.method() + " " + request.url().redact() + " -> " + response.code() + " ("
+    LOG.log(Level.INFO, request.method() + " " + url(request) + " -> " + response.code() + " ("
         + millis(start) + " ms)");
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "<-- " + response.code() + "\n" + redact(response.headers()));
     }
     return response;
+  }
+
+  /**
+   * The URL without its query: the path says which resource, and a query may carry filter values
+   * ({@code HttpUrl.redact()} would hide the path as well).
+   */
+  private static String url(Request request) {
+    return request.url().newBuilder().query(null).build().toString();
   }
 
   private static long millis(long startNanos) {
