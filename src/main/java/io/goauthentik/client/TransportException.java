@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * No usable response: the connection failed, was reset or closed, or a timeout expired. The code
- * is 0; {@link #getCause()} is the underlying {@link java.io.IOException}.
+ * is 0; {@link #getCause()} is the underlying {@link java.io.IOException}, or {@code null} when
+ * nothing was sent because the {@link AuthentikClient} was closed.
  */
 public class TransportException extends ApiException {
   private static final long serialVersionUID = 1L;

@@ -29,6 +29,7 @@ public final class ApiCaller {
   private final long callTimeoutNanos;
   private final Gson gson;
   private final ErrorMapper errors;
+  private volatile boolean closed;
 
   /**
    * @param http the client every call goes through
@@ -87,8 +88,19 @@ public final class ApiCaller {
     return new Request.Builder().url(url).headers(headers).method(method, null).build();
   }
 
+  /**
+   * Refuses every later call. Without this a blocking call would still go out after the owner shut
+   * the client down, and open a new connection that nobody closes.
+   */
+  public void close() {
+    closed = true;
+  }
+
   /** Sends the request, retrying as the policy allows, and decodes the response. */
   public <T> T execute(Request request, ResponseReader<T> reader) {
+    if (closed) {
+      throw closedFailure(request);
+    }
     long deadline = deadline();
     for (int attempt = 1; ; attempt++) {
       Call call = newCall(request, deadline);
@@ -113,7 +125,14 @@ public final class ApiCaller {
 
   /** Like {@link #execute}, without blocking a thread; cancelling the future cancels the call. */
   public <T> CompletableFuture<T> executeAsync(Request request, ResponseReader<T> reader) {
+    if (closed) {
+      return CompletableFuture.failedFuture(closedFailure(request));
+    }
     return new AsyncExchange<>(request, reader, deadline()).start();
+  }
+
+  private static TransportException closedFailure(Request request) {
+    return new TransportException(ErrorMapper.prefix(request) + "not sent: the client is closed", null);
   }
 
   private long deadline() {
