@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class HttpLoggingTest {
   private static final String TOKEN = "ak-logging-token-3c1d5e7f9a";
   private static final String FIXTURE = Fixtures.load("2024.2.2", "refresh_token.json");
-  private static final String SECRET = "s3cr3t-0Xh3PGqzdEyoIJVzNQdH04Bz9fCnlHiT"; // start of the fixture's client_secret
+  /** The start of the fixture's client_secret. */
+  private static final String SECRET = "s3cr3t-0Xh3PGqzdEyoIJVzNQdH04Bz9fCnlHiT";
 
   private final MockWebServer server = new MockWebServer();
   private LogCapture log;

@@ -73,38 +73,17 @@ class LoadTest {
   @Test
   void everyCallIsAccountedForNothingLeaksAndCloseEndsTheClientsThreads() throws Exception {
     Set<Thread> okHttpThreadsBefore = okHttpThreads();
-    Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+    // No whole-call budget: until its deadline a call stays referenced by Okio's watchdog, so the
+    // garbage collector could not take a call that leaked its body, and OkHttp would not report it.
+    AuthentikClient client = AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN)
+        .maxRetries(2).retryBaseDelay(Duration.ofMillis(1)).callTimeout(Duration.ZERO).build();
     try (LogCapture okHttpLog = new LogCapture("okhttp3.OkHttpClient")) {
-      // No whole-call budget: until its deadline a call stays referenced by Okio's watchdog, so the
-      // garbage collector could not take a call that leaked its body, and OkHttp would not report it.
-      AuthentikClient client = AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN)
-          .maxRetries(2).retryBaseDelay(Duration.ofMillis(1)).callTimeout(Duration.ZERO).build();
+      Map<String, Long> counts = callFromAllThreads(client, unexpected);
 
-      // Half the threads block on calls, half wait on asynchronous ones (those run on OkHttp's dispatcher).
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        boolean async = t % 2 == 1;
-        int firstId = 100_000 * (t + 1);
-        done.add(workers.submit(() -> {
-          go.await();
-          for (int id = firstId; id < firstId + CALLS_PER_THREAD; id++) {
-            String outcome = call(client, id, async, unexpected);
-            outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
-          }
-          return null;
-        }));
-      }
-      go.countDown();
-      for (Future<?> worker : done) {
-        worker.get(60, TimeUnit.SECONDS);
-      }
-
-      Map<String, Long> counts = new TreeMap<>();
-      outcomes.forEach((k, v) -> counts.put(k, v.sum()));
       assertEquals(List.of(), unexpected, "only values and the SDK's exceptions");
-      assertEquals(THREADS * CALLS_PER_THREAD, counts.values().stream().mapToLong(Long::longValue).sum(), counts::toString);
+      long total = counts.values().stream().mapToLong(Long::longValue).sum();
+      assertEquals(THREADS * CALLS_PER_THREAD, total, counts::toString);
       assertTrue(Set.of("value", "NotFoundException", "MalformedResponseException", "ServerException",
           "TransportException").containsAll(counts.keySet()), counts::toString);
       // Neither a 404 nor a malformed 200 is retried: each one served ends exactly one call.
@@ -115,11 +94,12 @@ class LoadTest {
           && faults.malformed.get() > 0, "every kind of fault was served");
       assertEquals(faults.served.get(), server.getRequestCount());
 
-      // A response body left open is reported when the garbage collector takes its call and the
+      // A response body left open is reported when the garbage collector has taken its call and the
       // pool next looks at its connections, which one more call makes it do.
       System.gc();
       call(client, 1, false, unexpected);
-      assertFalse(okHttpLog.await(line -> line.contains("leaked"), Duration.ofSeconds(1)), () -> okHttpLog.lines().toString());
+      assertFalse(okHttpLog.await(line -> line.contains("leaked"), Duration.ofSeconds(1)),
+          () -> okHttpLog.lines().toString());
       assertEquals(List.of(), okHttpLog.lines(), "OkHttp logged nothing at any level");
 
       Set<Thread> started = okHttpThreads();
@@ -132,6 +112,8 @@ class LoadTest {
       client.close();
 
       assertEquals(List.of(), stillAlive(started, Duration.ofSeconds(5)), "threads left behind by close()");
+    } finally {
+      client.close();
     }
   }
 
@@ -168,7 +150,8 @@ class LoadTest {
     client.close();
     client.close(); // closing twice is harmless
 
-    TransportException sync = assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
+    TransportException sync = assertThrows(TransportException.class,
+        () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
     ExecutionException async = assertThrows(ExecutionException.class,
         () -> client.oauth2().oauth2RefreshTokensRetrieveAsync(42).get(10, TimeUnit.SECONDS));
 
@@ -176,6 +159,36 @@ class LoadTest {
     TransportException asyncCause = assertInstanceOf(TransportException.class, async.getCause());
     assertEquals(sync.getMessage(), asyncCause.getMessage());
     assertEquals(1, server.getRequestCount(), "nothing was sent after close()");
+  }
+
+  /**
+   * {@link #CALLS_PER_THREAD} calls from each of {@link #THREADS} threads, started together: half
+   * block on calls, half wait on asynchronous ones (those run on OkHttp's dispatcher threads).
+   *
+   * @return how many calls ended in each outcome
+   */
+  private Map<String, Long> callFromAllThreads(AuthentikClient client, List<Throwable> unexpected) throws Exception {
+    Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      boolean async = t % 2 == 1;
+      int firstId = 100_000 * (t + 1);
+      done.add(workers.submit(() -> {
+        go.await();
+        for (int id = firstId; id < firstId + CALLS_PER_THREAD; id++) {
+          outcomes.computeIfAbsent(call(client, id, async, unexpected), k -> new LongAdder()).increment();
+        }
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> worker : done) {
+      worker.get(60, TimeUnit.SECONDS);
+    }
+    Map<String, Long> counts = new TreeMap<>();
+    outcomes.forEach((outcome, count) -> counts.put(outcome, count.sum()));
+    return counts;
   }
 
   /** One call; its outcome is "value" or the simple name of the exception it ended with. */

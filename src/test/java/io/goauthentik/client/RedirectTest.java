@@ -110,7 +110,8 @@ class RedirectTest {
       }
     });
 
-    TransportException e = assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
+    TransportException e = assertThrows(TransportException.class,
+        () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
 
     assertInstanceOf(ProtocolException.class, e.getCause());
     assertEquals(0, e.getCode());

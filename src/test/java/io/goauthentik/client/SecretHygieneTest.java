@@ -56,12 +56,13 @@ class SecretHygieneTest {
   private static final String ID_TOKEN = NEVER_LEAK.get(1);
 
   private final MockWebServer server = new MockWebServer();
+  private OkHttpClient withApiKey;
   private AuthentikClient client;
 
   @BeforeEach
   void start() throws IOException {
     server.start();
-    OkHttpClient withApiKey = new OkHttpClient.Builder()
+    withApiKey = new OkHttpClient.Builder()
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header(API_KEY_HEADER, API_KEY).build()))
         .build();
     // No retries: each call sees exactly the one response enqueued for it.
@@ -72,6 +73,8 @@ class SecretHygieneTest {
   @AfterEach
   void stop() {
     client.close();
+    withApiKey.dispatcher().executorService().shutdown(); // ours to close, not the client's
+    withApiKey.connectionPool().evictAll();
     server.close();
   }
 
@@ -109,6 +112,10 @@ class SecretHygieneTest {
     String echo = "{\"detail\": \"Token " + TOKEN + " is invalid (Authorization: Bearer " + TOKEN + ")\"}";
     return Stream.of(
         Arguments.of("400", status(400, Fixtures.load(RELEASE, "400.json")), ValidationException.class),
+        Arguments.of("400 echoing the token", status(400, "{\"non_field_errors\": [\"Bad token " + TOKEN + "\"]}"),
+            ValidationException.class),
+        Arguments.of("400 field error echoing the token", status(400, "{\"token\": [\"" + TOKEN + "\"]}"),
+            ValidationException.class),
         Arguments.of("401 echoing the token", status(401, echo), AuthenticationException.class),
         Arguments.of("403 echoing the token", status(403, echo), PermissionDeniedException.class),
         Arguments.of("404", status(404, Fixtures.load(RELEASE, "404.json")), NotFoundException.class),
@@ -139,8 +146,10 @@ class SecretHygieneTest {
         Arguments.of("wrong type next to the secret", FIXTURE.replace(secretField, secretField + ", \"pk\": {}")),
         Arguments.of("secret as an array", FIXTURE.replace(secretField, "\"client_secret\": [\"" + SECRET + "\"]")),
         Arguments.of("secret in an integer field", FIXTURE.replace("\"pk\": 42", "\"pk\": \"" + SECRET + "\"")),
-        Arguments.of("secret in a boolean field", FIXTURE.replace("\"revoked\": false", "\"revoked\": \"" + SECRET + "\"")),
-        Arguments.of("secret in a date field", FIXTURE.replaceFirst("\"expires\": \"[^\"]+\"", "\"expires\": \"" + SECRET + "\"")),
+        Arguments.of("secret in a boolean field",
+            FIXTURE.replace("\"revoked\": false", "\"revoked\": \"" + SECRET + "\"")),
+        Arguments.of("secret in a date field",
+            FIXTURE.replaceFirst("\"expires\": \"[^\"]+\"", "\"expires\": \"" + SECRET + "\"")),
         Arguments.of("secret unquoted", FIXTURE.replace("\"pk\": 42", "\"pk\": " + SECRET)),
         Arguments.of("id token after the document", FIXTURE + "\n\"" + ID_TOKEN + "\""),
         Arguments.of("secret as an attribute name, truncated", FIXTURE.substring(0, FIXTURE.indexOf("\"settings\""))

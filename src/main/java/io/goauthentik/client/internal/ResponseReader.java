@@ -60,8 +60,8 @@ public final class ResponseReader<T> {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // The cause is dropped on purpose: its message may quote a value from the body.
-      throw malformed(request, response, attempt, "body is not a valid " + typeName + " (" + e.getClass().getSimpleName()
-          + " at " + safePath(json.getPath()) + ")");
+      throw malformed(request, response, attempt, "body is not a valid " + typeName + " ("
+          + e.getClass().getSimpleName() + " at " + safePath(json.getPath()) + ")");
     }
   }
 
