@@ -75,10 +75,9 @@ public final class RetryPolicy {
     return delay < remainingNanos ? delay : -1;
   }
 
+  /** base * 2^(attempt - 1), capped at the maximum; compared by shifting the maximum so nothing overflows. */
   private long backoffCeilingNanos(int attempt) {
-    int shift = Math.min(attempt - 1, 30);
-    long ceiling = baseDelayNanos << shift;
-    return ceiling <= 0 || ceiling > maxDelayNanos || (ceiling >> shift) != baseDelayNanos
-        ? maxDelayNanos : ceiling;
+    int shift = Math.min(attempt - 1, 63);
+    return baseDelayNanos > (maxDelayNanos >> shift) ? maxDelayNanos : baseDelayNanos << shift;
   }
 }
