@@ -139,7 +139,11 @@ public final class ApiCaller {
 
   private static long retryAfterNanos(Response response) {
     Duration wait = ErrorMapper.retryAfter(response);
-    return wait != null ? wait.toNanos() : -1;
+    if (wait == null) {
+      return -1;
+    }
+    // A wait of centuries does not fit in nanoseconds; it is "too long" all the same.
+    return wait.compareTo(Duration.ofNanos(Long.MAX_VALUE)) < 0 ? wait.toNanos() : Long.MAX_VALUE;
   }
 
   private static void sleep(Request request, long nanos, int attempt) {
