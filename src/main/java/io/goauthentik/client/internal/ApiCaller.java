@@ -199,14 +199,26 @@ public final class ApiCaller {
 
     @Override
     public void onResponse(Call call, Response response) {
+      T value = null;
+      ApiException failure = null;
+      long retryAfter = -1;
       try (response) {
         if (response.isSuccessful()) {
-          future.complete(reader != null ? reader.read(request, response, attempt) : null);
-          return;
+          value = reader != null ? reader.read(request, response, attempt) : null;
+        } else {
+          failure = errors.fromResponse(request, response, attempt);
+          retryAfter = retryAfterNanos(response);
         }
-        retryOrFail(errors.fromResponse(request, response, attempt), retryAfterNanos(response));
       } catch (RuntimeException e) {
         future.completeExceptionally(e);
+        return;
+      }
+      // Only now, with the response closed and its connection released, wake whoever waits: they
+      // may close the client at once.
+      if (failure == null) {
+        future.complete(value);
+      } else {
+        retryOrFail(failure, retryAfter);
       }
     }
 
