@@ -116,6 +116,8 @@ class AsyncTest {
             new MockResponse.Builder().code(200).build()),
         Arguments.of("closed before the response", TransportException.class, (Supplier<MockResponse>) () ->
             new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build()),
+        Arguments.of("not HTTP", TransportException.class, (Supplier<MockResponse>) () ->
+            new MockResponse.Builder().status("SSH-2.0-OpenSSH_9.6").build()),
         Arguments.of("closed mid-body", TransportException.class, (Supplier<MockResponse>) () ->
             new MockResponse.Builder().code(200).body(BODY).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
                 .build()));

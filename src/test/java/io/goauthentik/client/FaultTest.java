@@ -157,7 +157,8 @@ class FaultTest {
 
     TransportException e = fails(TransportException.class);
 
-    assertTrue(e.getMessage().startsWith(PREFIX + "failed while sending the request (ProtocolException)"), e.getMessage());
+    assertEquals(PREFIX + "failed while sending the request (ProtocolException)", e.getMessage());
+    assertEquals(1, server.getRequestCount(), "a server that answers wrongly answers wrongly again: not retried");
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.google.gson.reflect.TypeToken;
 import io.goauthentik.client.ApiException;
 import io.goauthentik.client.TransportException;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -130,7 +131,8 @@ public final class ApiCaller {
   }
 
   private long retryDelay(Request request, ApiException failure, int attempt, long retryAfterNanos, long deadline) {
-    if (!RetryPolicy.isIdempotent(request.method())) {
+    // A ProtocolException means the server did answer, with garbage or a redirect loop: it would again.
+    if (!RetryPolicy.isIdempotent(request.method()) || failure.getCause() instanceof ProtocolException) {
       return -1;
     }
     long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
