@@ -30,6 +30,7 @@ public final class ApiCaller {
   private final long callTimeoutNanos;
   private final Gson gson;
   private final ErrorMapper errors;
+  private volatile boolean closed;
 
   /**
    * @param http the client every call goes through
@@ -88,8 +89,14 @@ public final class ApiCaller {
     return new Request.Builder().url(url).headers(headers).method(method, null).build();
   }
 
+  /** Makes every later call fail at once: the client that owns this caller has released its resources. */
+  public void close() {
+    closed = true;
+  }
+
   /** Sends the request, retrying as the policy allows, and decodes the response. */
   public <T> T execute(Request request, ResponseReader<T> reader) {
+    checkOpen();
     long deadline = deadline();
     for (int attempt = 1; ; attempt++) {
       Call call = newCall(request, deadline);
@@ -114,7 +121,15 @@ public final class ApiCaller {
 
   /** Like {@link #execute}, without blocking a thread; cancelling the future cancels the call. */
   public <T> CompletableFuture<T> executeAsync(Request request, ResponseReader<T> reader) {
+    checkOpen();
     return new AsyncExchange<>(request, reader, deadline()).start();
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      // Using a closed client is the caller's mistake, like a null id: say so before any I/O.
+      throw new IllegalStateException("This AuthentikClient is closed; build a new one");
+    }
   }
 
   private long deadline() {
