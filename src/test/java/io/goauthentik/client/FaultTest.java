@@ -258,8 +258,13 @@ class FaultTest {
 
   @Test
   void nesting100000DeepInAFreeFormField() {
-    String deep = "{\"a\": ".repeat(DEEP) + "1" + "}".repeat(DEEP);
-    malformed(BODY.replace("\"attributes\": {", "\"attributes\": {\"deep\": " + deep + ", "));
+    String key = "level_" + "x".repeat(57); // a plain property name of 64 characters
+    String deep = ("{\"" + key + "\": ").repeat(DEEP) + "1" + "}".repeat(DEEP);
+
+    MalformedResponseException e = malformed(BODY.replace("\"attributes\": {", "\"attributes\": {\"deep\": " + deep + ", "));
+
+    assertTrue(e.getMessage().contains("at $.user.groups_obj[0].attributes.deep." + key + "."), e.getMessage());
+    assertTrue(e.getMessage().length() < 400, "a deep path is shortened, was " + e.getMessage().length() + " chars");
   }
 
   @Test

@@ -27,6 +27,8 @@ public final class ResponseReader<T> {
   /** {@code $}, then property names (lower-case snake_case, each followed by a separator or the end) and indexes. */
   private static final Pattern PLAIN_PATH = Pattern.compile("\\$(?:\\.[a-z][a-z0-9_]{0,63}(?=[.\\[]|$)|\\[[0-9]+])*");
 
+  private static final int MAX_PATH_CHARS = 200;
+
   private final TypeAdapter<T> adapter;
   private final String typeName;
 
@@ -72,12 +74,12 @@ public final class ResponseReader<T> {
 
   /**
    * The decoder's position, such as {@code $.provider.client_type}, cut before the first member name
-   * that is not a plain property name: the keys of a free-form object such as {@code attributes}
-   * are data from the body, and may be anything.
+   * that is not a plain property name (the keys of a free-form object such as {@code attributes}
+   * are data from the body, and may be anything) and after 200 characters.
    */
   static String safePath(String path) {
     Matcher plain = PLAIN_PATH.matcher(path);
-    int end = plain.lookingAt() ? plain.end() : 0;
+    int end = Math.min(plain.lookingAt() ? plain.end() : 0, MAX_PATH_CHARS); // 255 levels could make 16 KB
     return end == path.length() ? path : path.substring(0, end) + "…";
   }
 
