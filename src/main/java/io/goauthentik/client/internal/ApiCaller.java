@@ -22,6 +22,8 @@ import okhttp3.Response;
  * exception, or the end of the call's time budget. Holds nothing per call; safe to share.
  */
 public final class ApiCaller {
+  private static final Duration LONGEST_NANOS = Duration.ofNanos(Long.MAX_VALUE);
+
   private final OkHttpClient http;
   private final String baseUrl;
   private final Headers headers;
@@ -139,7 +141,11 @@ public final class ApiCaller {
 
   private static long retryAfterNanos(Response response) {
     Duration wait = ErrorMapper.retryAfter(response);
-    return wait != null ? wait.toNanos() : -1;
+    if (wait == null) {
+      return -1;
+    }
+    // Centuries do not fit in nanoseconds (toNanos() would throw); any such wait is too long anyway.
+    return wait.compareTo(LONGEST_NANOS) < 0 ? wait.toNanos() : Long.MAX_VALUE;
   }
 
   private static void sleep(Request request, long nanos, int attempt) {
