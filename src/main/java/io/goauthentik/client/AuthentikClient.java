@@ -56,7 +56,11 @@ public final class AuthentikClient implements AutoCloseable {
     if (builder.httpClient == null || builder.readTimeout != null) {
       http.readTimeout(orDefault(builder.readTimeout, Builder.DEFAULT_READ_TIMEOUT));
     }
-    // The whole-call budget, retries included, is enforced per call by ApiCaller.
+    // The whole-call budget, retries included, is enforced per call by ApiCaller. An injected
+    // client's own call timeout becomes that budget unless the builder sets one.
+    Duration callTimeout = builder.callTimeout != null ? builder.callTimeout
+        : builder.httpClient != null && builder.httpClient.callTimeoutMillis() > 0
+            ? Duration.ofMillis(builder.httpClient.callTimeoutMillis()) : Builder.DEFAULT_CALL_TIMEOUT;
     http.callTimeout(Duration.ZERO);
     if (builder.httpLogging) {
       http.addInterceptor(new HttpLogger());
@@ -70,8 +74,7 @@ public final class AuthentikClient implements AutoCloseable {
         .add("User-Agent", USER_AGENT)
         .build();
     RetryPolicy retry = new RetryPolicy(builder.maxRetries, builder.retryBaseDelay, builder.retryMaxDelay);
-    ApiCaller caller = new ApiCaller(this.http, baseUrl, headers, retry,
-        orDefault(builder.callTimeout, Builder.DEFAULT_CALL_TIMEOUT), Json.gson());
+    ApiCaller caller = new ApiCaller(this.http, baseUrl, headers, retry, callTimeout, Json.gson());
     this.oauth2 = new Oauth2Api(caller);
   }
 
@@ -125,6 +128,11 @@ public final class AuthentikClient implements AutoCloseable {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
+  }
+
+  /** The OkHttp client calls go through, with the timeouts this client applies; for tests. */
+  OkHttpClient http() {
+    return http;
   }
 
   @Override
@@ -266,7 +274,10 @@ public final class AuthentikClient implements AutoCloseable {
       return this;
     }
 
-    /** Budget of a whole call: every attempt and every wait between them. Default 60 s; zero for none. */
+    /**
+     * Budget of a whole call: every attempt and every wait between them. Default 60 s (or the
+     * call timeout of an injected {@link #httpClient}, when it has one); zero for none.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
       return this;
