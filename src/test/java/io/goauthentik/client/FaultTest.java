@@ -1,6 +1,7 @@
 package io.goauthentik.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -242,6 +243,20 @@ class FaultTest {
         "\"attributes\": {\"deep\": " + nested(DEPTH) + ", \"settings\"")));
 
     assertNestingEndsTyped();
+  }
+
+  @Test
+  void hugeFieldNameWithLineBreaksDoesNotBloatOrSplitTheMessage() {
+    // The message names where decoding stopped; here that place is a hostile name of 100,000 characters.
+    String name = "a\\nFORGED LOG LINE\\r\\n" + "x".repeat(DEPTH);
+    server.enqueue(ok("{\"pk\": 42, \"" + name + "\": "));
+
+    MalformedResponseException e = fails(MalformedResponseException.class, client);
+
+    assertTrue(e.getMessage().startsWith(PREFIX + "200 body is not a valid RefreshToken (EOFException at $.a FORGED LOG LINE xxx"),
+        e.getMessage());
+    assertTrue(e.getMessage().length() < 400, "message of " + e.getMessage().length() + " characters");
+    assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\r"), e.getMessage());
   }
 
   @ParameterizedTest

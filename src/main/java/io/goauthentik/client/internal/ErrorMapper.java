@@ -162,7 +162,7 @@ final class ErrorMapper {
   }
 
   /** The server's text, shortened and without control characters, so it cannot forge log lines. */
-  private static String clean(String text) {
+  static String clean(String text) {
     StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_DETAIL_CHARS + 1));
     boolean space = false;
     for (int i = 0; i < text.length() && out.length() < MAX_DETAIL_CHARS; i++) {

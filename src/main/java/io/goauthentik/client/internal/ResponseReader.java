@@ -59,9 +59,10 @@ public final class ResponseReader<T> {
     } catch (MalformedResponseException e) {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      // The cause is dropped on purpose: its message may quote a value from the body.
+      // The cause is dropped on purpose: its message may quote a value from the body. The path
+      // holds names the server chose, so it is shortened and cleaned like any server text.
       throw malformed(request, response, attempt, "body is not a valid " + typeName + " (" + e.getClass().getSimpleName()
-          + " at " + json.getPath() + ")");
+          + " at " + ErrorMapper.clean(json.getPath()) + ")");
     }
   }
 
