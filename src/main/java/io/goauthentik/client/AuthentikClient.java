@@ -41,6 +41,7 @@ public final class AuthentikClient implements AutoCloseable {
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final String baseUrl;
+  private final ApiCaller caller;
   private final Oauth2Api oauth2;
 
   private AuthentikClient(Builder builder) {
@@ -74,7 +75,7 @@ public final class AuthentikClient implements AutoCloseable {
         .add("User-Agent", USER_AGENT)
         .build();
     RetryPolicy retry = new RetryPolicy(builder.maxRetries, builder.retryBaseDelay, builder.retryMaxDelay);
-    ApiCaller caller = new ApiCaller(this.http, baseUrl, headers, retry, callTimeout, Json.gson());
+    this.caller = new ApiCaller(this.http, baseUrl, headers, retry, callTimeout, Json.gson());
     this.oauth2 = new Oauth2Api(caller);
   }
 
@@ -120,10 +121,12 @@ public final class AuthentikClient implements AutoCloseable {
 
   /**
    * Releases the connection pool and threads this client created. A client passed to
-   * {@link Builder#httpClient} is left alone: its owner closes it. Calls after closing fail.
+   * {@link Builder#httpClient} is left alone: its owner closes it. Calls after closing fail at
+   * once with {@link IllegalStateException}.
    */
   @Override
   public void close() {
+    caller.close();
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();

@@ -31,6 +31,7 @@ public final class ApiCaller {
   private final long callTimeoutNanos;
   private final Gson gson;
   private final ErrorMapper errors;
+  private volatile boolean closed;
 
   /**
    * @param http the client every call goes through
@@ -89,8 +90,14 @@ public final class ApiCaller {
     return new Request.Builder().url(url).headers(headers).method(method, null).build();
   }
 
+  /** From now on every call fails at once: the client that owns this caller was closed. */
+  public void close() {
+    closed = true;
+  }
+
   /** Sends the request, retrying as the policy allows, and decodes the response. */
   public <T> T execute(Request request, ResponseReader<T> reader) {
+    checkOpen();
     long deadline = deadline();
     for (int attempt = 1; ; attempt++) {
       Call call = newCall(request, deadline);
@@ -115,7 +122,15 @@ public final class ApiCaller {
 
   /** Like {@link #execute}, without blocking a thread; cancelling the future cancels the call. */
   public <T> CompletableFuture<T> executeAsync(Request request, ResponseReader<T> reader) {
+    checkOpen();
     return new AsyncExchange<>(request, reader, deadline()).start();
+  }
+
+  private void checkOpen() {
+    // A closed client's OkHttp client may still send (an injected one always can): refuse instead.
+    if (closed) {
+      throw new IllegalStateException("This AuthentikClient is closed; build a new one");
+    }
   }
 
   private long deadline() {
