@@ -23,6 +23,8 @@ import okhttp3.Response;
  * exception, or the end of the call's time budget. Holds nothing per call; safe to share.
  */
 public final class ApiCaller {
+  private static final Duration LONGEST_NANOS = Duration.ofNanos(Long.MAX_VALUE);
+
   private final OkHttpClient http;
   private final String baseUrl;
   private final Headers headers;
@@ -89,7 +91,7 @@ public final class ApiCaller {
     return new Request.Builder().url(url).headers(headers).method(method, null).build();
   }
 
-  /** Makes every later call fail at once: the client that owns this caller has released its resources. */
+  /** From now on every call fails at once: the client that owns this caller was closed. */
   public void close() {
     closed = true;
   }
@@ -126,8 +128,8 @@ public final class ApiCaller {
   }
 
   private void checkOpen() {
+    // A closed client's OkHttp client may still send (an injected one always can): refuse instead.
     if (closed) {
-      // Using a closed client is the caller's mistake, like a null id: say so before any I/O.
       throw new IllegalStateException("This AuthentikClient is closed; build a new one");
     }
   }
@@ -159,8 +161,8 @@ public final class ApiCaller {
     if (wait == null) {
       return -1;
     }
-    // A wait of centuries does not fit in nanoseconds; it is "too long" all the same.
-    return wait.compareTo(Duration.ofNanos(Long.MAX_VALUE)) < 0 ? wait.toNanos() : Long.MAX_VALUE;
+    // Centuries do not fit in nanoseconds (toNanos() would throw); any such wait is too long anyway.
+    return wait.compareTo(LONGEST_NANOS) < 0 ? wait.toNanos() : Long.MAX_VALUE;
   }
 
   private static void sleep(Request request, long nanos, int attempt) {

@@ -75,9 +75,9 @@ public final class RetryPolicy {
     return delay < remainingNanos ? delay : -1;
   }
 
-  /** base * 2^(attempt - 1), capped at the maximum; compared by shifting the maximum so nothing overflows. */
   private long backoffCeilingNanos(int attempt) {
-    int shift = Math.min(attempt - 1, 63);
+    int shift = Math.min(attempt - 1, 30);
+    // Compared before shifting, so the doubling can never overflow; a zero base stays zero.
     return baseDelayNanos > (maxDelayNanos >> shift) ? maxDelayNanos : baseDelayNanos << shift;
   }
 }
