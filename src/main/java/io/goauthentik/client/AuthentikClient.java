@@ -57,7 +57,11 @@ public final class AuthentikClient implements AutoCloseable {
     if (builder.httpClient == null || builder.readTimeout != null) {
       http.readTimeout(orDefault(builder.readTimeout, Builder.DEFAULT_READ_TIMEOUT));
     }
-    // The whole-call budget, retries included, is enforced per call by ApiCaller.
+    // The whole-call budget, retries included, is enforced per call by ApiCaller. An injected
+    // client's own call timeout becomes that budget unless the builder sets one.
+    Duration callTimeout = builder.callTimeout != null ? builder.callTimeout
+        : builder.httpClient != null && builder.httpClient.callTimeoutMillis() > 0
+            ? Duration.ofMillis(builder.httpClient.callTimeoutMillis()) : Builder.DEFAULT_CALL_TIMEOUT;
     http.callTimeout(Duration.ZERO);
     if (builder.httpLogging) {
       http.addInterceptor(new HttpLogger());
@@ -71,8 +75,7 @@ public final class AuthentikClient implements AutoCloseable {
         .add("User-Agent", USER_AGENT)
         .build();
     RetryPolicy retry = new RetryPolicy(builder.maxRetries, builder.retryBaseDelay, builder.retryMaxDelay);
-    this.caller = new ApiCaller(this.http, baseUrl, headers, retry,
-        orDefault(builder.callTimeout, Builder.DEFAULT_CALL_TIMEOUT), Json.gson());
+    this.caller = new ApiCaller(this.http, baseUrl, headers, retry, callTimeout, Json.gson());
     this.oauth2 = new Oauth2Api(caller);
   }
 
@@ -118,8 +121,8 @@ public final class AuthentikClient implements AutoCloseable {
 
   /**
    * Releases the connection pool and threads this client created. A client passed to
-   * {@link Builder#httpClient} is left alone: its owner closes it. Calls after closing fail with
-   * {@link TransportException} and send nothing. Closing twice is harmless.
+   * {@link Builder#httpClient} is left alone: its owner closes it. Calls after closing fail at
+   * once with {@link IllegalStateException}.
    */
   @Override
   public void close() {
@@ -128,6 +131,11 @@ public final class AuthentikClient implements AutoCloseable {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
+  }
+
+  /** The OkHttp client calls go through, with the timeouts this client applies; for tests. */
+  OkHttpClient http() {
+    return http;
   }
 
   @Override
@@ -269,7 +277,10 @@ public final class AuthentikClient implements AutoCloseable {
       return this;
     }
 
-    /** Budget of a whole call: every attempt and every wait between them. Default 60 s; zero for none. */
+    /**
+     * Budget of a whole call: every attempt and every wait between them. Default 60 s (or the
+     * call timeout of an injected {@link #httpClient}, when it has one); zero for none.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
       return this;

@@ -4,8 +4,7 @@ import java.util.Map;
 
 /**
  * No usable response: the connection failed, was reset or closed, or a timeout expired. The code
- * is 0; {@link #getCause()} is the underlying {@link java.io.IOException}, or {@code null} when
- * nothing was sent because the {@link AuthentikClient} was closed.
+ * is 0; {@link #getCause()} is the underlying {@link java.io.IOException}.
  */
 public class TransportException extends ApiException {
   private static final long serialVersionUID = 1L;

@@ -2,9 +2,15 @@ package io.goauthentik.client.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonSyntaxException;
 import com.google.gson.ToNumberPolicy;
+import com.google.gson.TypeAdapter;
 import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import io.goauthentik.client.model.RedirectURI;
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -15,7 +21,7 @@ import java.util.List;
 public final class Json {
   private static final Gson GSON = new GsonBuilder()
       .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
-      .registerTypeAdapter(Boolean.class, new BooleanAdapter().nullSafe())
+      .registerTypeAdapter(Boolean.class, new StrictBooleanAdapter().nullSafe())
       // Up to 2024.8 redirect_uris is a newline-separated string, from 2024.10 an array of objects.
       .registerTypeAdapterFactory(RedirectUrisAdapter.factory(new TypeToken<List<RedirectURI>>() {}))
       // Free-form attributes: whole numbers stay Long instead of becoming Double.
@@ -29,5 +35,28 @@ public final class Json {
   /** The shared instance. */
   public static Gson gson() {
     return GSON;
+  }
+
+  /**
+   * Gson's own boolean adapter reads any string, so {@code "is_expired": "yes"} would silently
+   * become {@code false}. This one takes only {@code true} and {@code false}, bare or quoted.
+   */
+  private static final class StrictBooleanAdapter extends TypeAdapter<Boolean> {
+    @Override
+    public Boolean read(JsonReader in) throws IOException {
+      if (in.peek() != JsonToken.STRING) {
+        return in.nextBoolean();
+      }
+      String text = in.nextString();
+      if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+        return Boolean.valueOf(text);
+      }
+      throw new JsonSyntaxException("Expected a boolean at " + in.getPath());
+    }
+
+    @Override
+    public void write(JsonWriter out, Boolean value) throws IOException {
+      out.value(value);
+    }
   }
 }
