@@ -186,8 +186,8 @@ public final class AuthentikClient implements AutoCloseable {
     if (host.equals("localhost") || host.endsWith(".localhost")) {
       return true;
     }
-    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false; // a name: do not resolve it here
+    if (!host.matches("[0-9.]+|[0-9a-fA-F]*:[0-9a-fA-F:]*")) {
+      return false; // a name (even one of hex letters, like "cafe"): never resolved here
     }
     try {
       return InetAddress.getByName(host).isLoopbackAddress();
