@@ -168,6 +168,11 @@ class SecretHygieneTest {
         Arguments.of("secret as a free-form key, cut short",
             utf8(fixture.substring(0, fixture.indexOf("\"attributes\": {") + 15) + "\"" + secret + "\": [1, 2")),
         Arguments.of("id_token without quotes", utf8(fixture.replace("\"" + idToken + "\"", idToken))),
+        Arguments.of("secret where an integer belongs", utf8(fixture.replace("\"pk\": 42", "\"pk\": \"" + secret + "\""))),
+        Arguments.of("secret where a boolean belongs",
+            utf8(fixture.replace("\"revoked\": false", "\"revoked\": \"" + secret + "\""))),
+        Arguments.of("secret where a date belongs",
+            utf8(fixture.replaceFirst("\"expires\": \"[^\"]+\"", "\"expires\": \"" + secret + "\""))),
         Arguments.of("truncated right after the secret", utf8(fixture.substring(0, afterSecret))),
         Arguments.of("truncated inside the secret", utf8(fixture.substring(0, afterSecret - 20))),
         Arguments.of("invalid UTF-8 right after the secret", badUtf8.readByteArray()),
@@ -187,6 +192,23 @@ class SecretHygieneTest {
     assertNoSecret(e.getMessage(), name);
     assertNoSecret(e.toString(), name);
     assertNoSecret(stackTrace(e), name);
+  }
+
+  @Test
+  void connectionLostRightAfterTheSecretDoesNotLeakIt() {
+    String fixture = Fixtures.load(RELEASE, "refresh_token.json");
+    String secret = neverLeak(RELEASE).get(0);
+    int afterSecret = fixture.indexOf(secret) + secret.length() + 1;
+    // The headers promise the whole fixture; the connection closes once the secret has been sent.
+    server.enqueue(new MockResponse.Builder().code(200).body(fixture.substring(0, afterSecret))
+        .setHeader("Content-Length", fixture.length()).onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+    TransportException e = assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
+
+    assertNull(e.getResponseBody());
+    assertNoSecret(e.getMessage(), "cut after the secret");
+    assertNoSecret(stackTrace(e), "cut after the secret");
+    assertEquals(1, server.getRequestCount(), "a body cut short is not retried");
   }
 
   @Test
