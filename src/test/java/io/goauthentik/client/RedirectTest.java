@@ -76,6 +76,21 @@ class RedirectTest {
     assertNull(take(other).getHeaders().get("Authorization"), "another port is another origin");
   }
 
+  @Test
+  void redirectToTheSameServerByAnotherNameDoesNotCarryTheToken() throws Exception {
+    // localhost and 127.0.0.1 reach the same server, but only the name the client was given is its host.
+    origin.enqueue(new MockResponse.Builder().code(302)
+        .addHeader("Location", "http://127.0.0.1:" + origin.getPort() + "/api/v3/oauth2/refresh_tokens/43/").build());
+    origin.enqueue(new MockResponse.Builder().code(200).body(BODY).build());
+
+    client.oauth2().oauth2RefreshTokensRetrieve(42);
+
+    assertEquals("Bearer " + TOKEN, take(origin).getHeaders().get("Authorization"));
+    RecordedRequest redirected = take(origin);
+    assertEquals("/api/v3/oauth2/refresh_tokens/43/", redirected.getTarget());
+    assertNull(redirected.getHeaders().get("Authorization"), "another name is another host");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {301, 302, 307, 308})
   void redirectOnTheSameHostIsFollowedWithTheToken(int status) throws Exception {
