@@ -41,6 +41,8 @@ public final class AuthentikClient implements AutoCloseable {
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final String baseUrl;
+  private final ApiCaller caller;
+  private final Duration callTimeout;
   private final Oauth2Api oauth2;
 
   private AuthentikClient(Builder builder) {
@@ -56,7 +58,11 @@ public final class AuthentikClient implements AutoCloseable {
     if (builder.httpClient == null || builder.readTimeout != null) {
       http.readTimeout(orDefault(builder.readTimeout, Builder.DEFAULT_READ_TIMEOUT));
     }
-    // The whole-call budget, retries included, is enforced per call by ApiCaller.
+    // The whole-call budget, retries included, is enforced per call by ApiCaller. An injected
+    // client's own call timeout becomes that budget unless the builder sets one.
+    this.callTimeout = builder.callTimeout != null ? builder.callTimeout
+        : builder.httpClient != null && builder.httpClient.callTimeoutMillis() > 0
+            ? Duration.ofMillis(builder.httpClient.callTimeoutMillis()) : Builder.DEFAULT_CALL_TIMEOUT;
     http.callTimeout(Duration.ZERO);
     if (builder.httpLogging) {
       http.addInterceptor(new HttpLogger());
@@ -70,8 +76,7 @@ public final class AuthentikClient implements AutoCloseable {
         .add("User-Agent", USER_AGENT)
         .build();
     RetryPolicy retry = new RetryPolicy(builder.maxRetries, builder.retryBaseDelay, builder.retryMaxDelay);
-    ApiCaller caller = new ApiCaller(this.http, baseUrl, headers, retry,
-        orDefault(builder.callTimeout, Builder.DEFAULT_CALL_TIMEOUT), Json.gson());
+    this.caller = new ApiCaller(this.http, baseUrl, headers, retry, callTimeout, Json.gson());
     this.oauth2 = new Oauth2Api(caller);
   }
 
@@ -117,14 +122,26 @@ public final class AuthentikClient implements AutoCloseable {
 
   /**
    * Releases the connection pool and threads this client created. A client passed to
-   * {@link Builder#httpClient} is left alone: its owner closes it. Calls after closing fail.
+   * {@link Builder#httpClient} is left alone: its owner closes it. Calls after closing fail at
+   * once with {@link IllegalStateException}.
    */
   @Override
   public void close() {
+    caller.close();
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
+  }
+
+  /** The OkHttp client calls go through, with the timeouts this client applies; for tests. */
+  OkHttpClient http() {
+    return http;
+  }
+
+  /** The budget of each whole call, zero for none; for tests. */
+  Duration callTimeout() {
+    return callTimeout;
   }
 
   @Override
@@ -175,8 +192,8 @@ public final class AuthentikClient implements AutoCloseable {
     if (host.equals("localhost") || host.endsWith(".localhost")) {
       return true;
     }
-    if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false; // a name: do not resolve it here
+    if (!host.matches("[0-9.]+|[0-9a-fA-F]*:[0-9a-fA-F:]*")) {
+      return false; // a name (even one of hex letters, like "cafe"): never resolved here
     }
     try {
       return InetAddress.getByName(host).isLoopbackAddress();
@@ -266,7 +283,10 @@ public final class AuthentikClient implements AutoCloseable {
       return this;
     }
 
-    /** Budget of a whole call: every attempt and every wait between them. Default 60 s; zero for none. */
+    /**
+     * Budget of a whole call: every attempt and every wait between them. Default 60 s (or the
+     * call timeout of an injected {@link #httpClient}, when it has one); zero for none.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = nonNegative(timeout, "callTimeout");
       return this;

@@ -5,6 +5,7 @@ import com.google.gson.reflect.TypeToken;
 import io.goauthentik.client.ApiException;
 import io.goauthentik.client.TransportException;
 import java.io.IOException;
+import java.net.ProtocolException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,8 @@ import okhttp3.Response;
  * exception, or the end of the call's time budget. Holds nothing per call; safe to share.
  */
 public final class ApiCaller {
+  private static final Duration LONGEST_NANOS = Duration.ofNanos(Long.MAX_VALUE);
+
   private final OkHttpClient http;
   private final HttpUrl root;
   private final Headers headers;
@@ -30,6 +33,7 @@ public final class ApiCaller {
   private final Gson gson;
   private final ErrorMapper errors;
   private final CallDeadlines deadlines = new CallDeadlines();
+  private volatile boolean closed;
 
   /**
    * @param http the client every call goes through
@@ -83,8 +87,14 @@ public final class ApiCaller {
     return new Request.Builder().url(url.build()).headers(headers).method(method, null).build();
   }
 
+  /** From now on every call fails at once: the client that owns this caller was closed. */
+  public void close() {
+    closed = true;
+  }
+
   /** Sends the request, retrying as the policy allows, and decodes the response. */
   public <T> T execute(Request request, ResponseReader<T> reader) {
+    checkOpen();
     long deadline = deadline();
     for (int attempt = 1; ; attempt++) {
       Call call = http.newCall(request);
@@ -111,7 +121,15 @@ public final class ApiCaller {
 
   /** Like {@link #execute}, without blocking a thread; cancelling the future cancels the call. */
   public <T> CompletableFuture<T> executeAsync(Request request, ResponseReader<T> reader) {
+    checkOpen();
     return new AsyncExchange<>(request, reader, deadline()).start();
+  }
+
+  private void checkOpen() {
+    // A closed client's OkHttp client may still send (an injected one always can): refuse instead.
+    if (closed) {
+      throw new IllegalStateException("This AuthentikClient is closed; build a new one");
+    }
   }
 
   private long deadline() {
@@ -119,7 +137,8 @@ public final class ApiCaller {
   }
 
   private long retryDelay(Request request, ApiException failure, int attempt, long retryAfterNanos, long deadline) {
-    if (!RetryPolicy.isIdempotent(request.method())) {
+    // A ProtocolException means the server did answer, with garbage or a redirect loop: it would again.
+    if (!RetryPolicy.isIdempotent(request.method()) || failure.getCause() instanceof ProtocolException) {
       return -1;
     }
     long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
@@ -128,7 +147,11 @@ public final class ApiCaller {
 
   private static long retryAfterNanos(Response response) {
     Duration wait = ErrorMapper.retryAfter(response);
-    return wait != null ? wait.toNanos() : -1;
+    if (wait == null) {
+      return -1;
+    }
+    // Centuries do not fit in nanoseconds (toNanos() would throw); any such wait is too long anyway.
+    return wait.compareTo(LONGEST_NANOS) < 0 ? wait.toNanos() : Long.MAX_VALUE;
   }
 
   private static void sleep(Request request, long nanos, int attempt) {
@@ -187,14 +210,26 @@ public final class ApiCaller {
 
     @Override
     public void onResponse(Call call, Response response) {
+      T value = null;
+      ApiException failure = null;
+      long retryAfter = -1;
       try (CallDeadlines.Watch watch = this.watch; response) {
         if (response.isSuccessful()) {
-          future.complete(reader != null ? reader.read(request, response, attempt, watch) : null);
-          return;
+          value = reader != null ? reader.read(request, response, attempt, watch) : null;
+        } else {
+          failure = errors.fromResponse(request, response, attempt);
+          retryAfter = retryAfterNanos(response);
         }
-        retryOrFail(errors.fromResponse(request, response, attempt), retryAfterNanos(response));
       } catch (RuntimeException e) {
         future.completeExceptionally(e);
+        return;
+      }
+      // Only now, with the response closed and its connection released, wake whoever waits: they
+      // may close the client at once.
+      if (failure == null) {
+        future.complete(value);
+      } else {
+        retryOrFail(failure, retryAfter);
       }
     }
 

@@ -18,7 +18,7 @@ import okhttp3.Call;
  * call at the head of its queue wakes the watchdog thread every time; on the hot path that cost a
  * third of a retrieve's client-side time (see the JMH suite in src/jmh). A deadline here fires up to
  * one tick late, which a budget measured in seconds does not notice. The thread ends after a second
- * with nothing to watch and starts again with the next call.
+ * with nothing to watch (so also after the client is closed) and starts again with the next call.
  */
 final class CallDeadlines {
   static final long TICK_MILLIS = 10;
@@ -87,12 +87,15 @@ final class CallDeadlines {
       this.deadline = deadline;
     }
 
-    /** What a failure of the watched call means: a timeout when the deadline cancelled it. */
+    /**
+     * What a failure of the watched call means: when the deadline cancelled it, the same
+     * {@code InterruptedIOException("timeout")} that OkHttp's own call timeout throws.
+     */
     IOException explain(IOException e) {
       if (!expired) {
         return e;
       }
-      InterruptedIOException timeout = new CallTimeoutException();
+      InterruptedIOException timeout = new InterruptedIOException("timeout");
       timeout.initCause(e);
       return timeout;
     }
@@ -102,15 +105,6 @@ final class CallDeadlines {
       if (owner != null) {
         owner.inFlight.remove(this);
       }
-    }
-  }
-
-  /** The whole-call budget ran out while the call was in flight. */
-  static final class CallTimeoutException extends InterruptedIOException {
-    private static final long serialVersionUID = 1L;
-
-    CallTimeoutException() {
-      super("callTimeout elapsed");
     }
   }
 }

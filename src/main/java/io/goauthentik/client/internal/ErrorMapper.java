@@ -75,7 +75,7 @@ final class ErrorMapper {
 
   /** The exception for a call that got no usable response. */
   static TransportException transport(Request request, IOException e, int attempt, String during) {
-    String what = e instanceof SocketTimeoutException || e instanceof CallDeadlines.CallTimeoutException ? "timed out"
+    String what = e instanceof SocketTimeoutException ? "timed out"
         : e instanceof InterruptedIOException ? "timed out or was cancelled"
         : e instanceof ConnectException ? "could not connect"
         : "failed";

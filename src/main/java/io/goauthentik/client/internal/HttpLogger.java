@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
  * Logs one line per HTTP exchange to the {@code io.goauthentik.client.http} {@link System.Logger}:
- * method, URL, status, time. Headers go to DEBUG with {@code Authorization} and cookies redacted.
+ * method, URL (without query), status, time. Headers go to DEBUG with {@code Authorization} and cookies redacted.
  * Bodies are never logged: a successful body may hold secrets.
  */
 public final class HttpLogger implements Interceptor {
@@ -21,22 +22,27 @@ public final class HttpLogger implements Interceptor {
     Request request = chain.request();
     long start = System.nanoTime();
     if (LOG.isLoggable(Level.DEBUG)) {
-      LOG.log(Level.DEBUG, "--> " + request.method() + " " + request.url().redact() + "\n" + redact(request.headers()));
+      LOG.log(Level.DEBUG, "--> " + request.method() + " " + shown(request.url()) + "\n" + redact(request.headers()));
     }
     Response response;
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      LOG.log(Level.INFO, request.method() + " " + request.url().redact() + " failed after " + millis(start) + " ms: "
+      LOG.log(Level.INFO, request.method() + " " + shown(request.url()) + " failed after " + millis(start) + " ms: "
           + e.getClass().getSimpleName());
       throw e;
     }
-    LOG.log(Level.INFO, request.method() + " " + request.url().redact() + " -> " + response.code() + " ("
+    LOG.log(Level.INFO, request.method() + " " + shown(request.url()) + " -> " + response.code() + " ("
         + millis(start) + " ms)");
     if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(Level.DEBUG, "<-- " + response.code() + "\n" + redact(response.headers()));
     }
     return response;
+  }
+
+  /** The URL without user info and query. ({@link HttpUrl#redact()} would drop the path as well.) */
+  private static HttpUrl shown(HttpUrl url) {
+    return url.newBuilder().username("").password("").query(null).build();
   }
 
   private static long millis(long startNanos) {

@@ -1,5 +1,6 @@
 package io.goauthentik.client.internal;
 
+import com.google.gson.JsonSyntaxException;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
@@ -53,8 +54,9 @@ public final class ModelSupport {
     return target;
   }
 
-  // Direct reads of the common value types, with the same leniency as Gson's built-in adapters:
-  // the generated adapters call these instead of looking up and dispatching to a TypeAdapter per field.
+  // Direct reads of the common value types, by the same rules as the adapters the shared Gson uses
+  // (Gson's built-ins; Json's strict booleans and date-times): the generated adapters call these
+  // instead of looking up and dispatching to one TypeAdapter per field.
 
   /** A string, or null; a boolean or number is read as its text. */
   public static String readString(JsonReader in) throws IOException {
@@ -75,14 +77,24 @@ public final class ModelSupport {
     return in.nextInt();
   }
 
-  /** A boolean (also from a string), or null. */
+  /**
+   * A boolean, or null. Gson's own adapter reads any string, so {@code "yes"} would silently become
+   * {@code false}; this takes only {@code true} and {@code false}, bare or quoted.
+   */
   public static Boolean readBoolean(JsonReader in) throws IOException {
     JsonToken token = in.peek();
     if (token == JsonToken.NULL) {
       in.nextNull();
       return null;
     }
-    return token == JsonToken.STRING ? Boolean.parseBoolean(in.nextString()) : in.nextBoolean();
+    if (token != JsonToken.STRING) {
+      return in.nextBoolean();
+    }
+    String text = in.nextString();
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.valueOf(text);
+    }
+    throw new JsonSyntaxException("Expected a boolean at " + in.getPath());
   }
 
   /** A UUID, or null. */

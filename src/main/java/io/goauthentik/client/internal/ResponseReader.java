@@ -8,6 +8,8 @@ import io.goauthentik.client.TransportException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.Buffer;
@@ -21,6 +23,11 @@ import okio.BufferedSource;
 public final class ResponseReader<T> {
   /** A success body larger than this is refused rather than held in memory. */
   static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+
+  /** {@code $}, then property names (lower-case snake_case, each followed by a separator or the end) and indexes. */
+  private static final Pattern PLAIN_PATH = Pattern.compile("\\$(?:\\.[a-z][a-z0-9_]{0,63}(?=[.\\[]|$)|\\[[0-9]+])*");
+
+  private static final int MAX_PATH_CHARS = 200;
 
   private final TypeAdapter<T> adapter;
   private final String typeName;
@@ -61,8 +68,19 @@ public final class ResponseReader<T> {
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // The cause is dropped on purpose: its message may quote a value from the body.
       throw malformed(request, response, attempt, "body is not a valid " + typeName + " (" + e.getClass().getSimpleName()
-          + " at " + json.getPath() + ")");
+          + " at " + safePath(json.getPath()) + ")");
     }
+  }
+
+  /**
+   * The decoder's position, such as {@code $.provider.client_type}, cut before the first member name
+   * that is not a plain property name (the keys of a free-form object such as {@code attributes}
+   * are data from the body, and may be anything) and after 200 characters.
+   */
+  static String safePath(String path) {
+    Matcher plain = PLAIN_PATH.matcher(path);
+    int end = Math.min(plain.lookingAt() ? plain.end() : 0, MAX_PATH_CHARS); // 255 levels could make 16 KB
+    return end == path.length() ? path : path.substring(0, end) + "…";
   }
 
   private static MalformedResponseException malformed(Request request, Response response, int attempt, String what) {

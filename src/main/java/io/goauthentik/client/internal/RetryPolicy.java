@@ -77,8 +77,7 @@ public final class RetryPolicy {
 
   private long backoffCeilingNanos(int attempt) {
     int shift = Math.min(attempt - 1, 30);
-    long ceiling = baseDelayNanos << shift;
-    return ceiling <= 0 || ceiling > maxDelayNanos || (ceiling >> shift) != baseDelayNanos
-        ? maxDelayNanos : ceiling;
+    // Compared before shifting, so the doubling can never overflow; a zero base stays zero.
+    return baseDelayNanos > (maxDelayNanos >> shift) ? maxDelayNanos : baseDelayNanos << shift;
   }
 }

@@ -1,0 +1,278 @@
+package io.goauthentik.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import javax.net.SocketFactory;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * connectTimeout, readTimeout and callTimeout: their defaults, how they combine with an injected
+ * OkHttpClient, and that a silent server ends in {@link TransportException} within the configured
+ * time. Upper bounds carry generous slack; nothing asserts that a call took at least some time.
+ */
+class TimeoutTest {
+  private static final String TOKEN = "ak-timeout-test-token-1f2e3d";
+  private static final String FIXTURE = Fixtures.load("2024.6.3", "refresh_token.json");
+  /** Generous: a call configured to end within 2 s must end well within this. */
+  private static final Duration SLACK = Duration.ofSeconds(5);
+
+  private final MockWebServer server = new MockWebServer();
+
+  @BeforeEach
+  void start() throws Exception {
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void defaultsAreTenThirtyAndSixtySeconds() {
+    try (AuthentikClient client = builder().build()) {
+      assertEquals(10_000, client.http().connectTimeoutMillis());
+      assertEquals(30_000, client.http().readTimeoutMillis());
+    }
+    assertBudget(Duration.ofSeconds(60), retrieveThrough(new OkHttpClient(), b -> b).callTimeoutNanos());
+  }
+
+  @Test
+  void builderTimeoutsOverrideThoseOfAnInjectedClient() {
+    Seen seen = retrieveThrough(clientWithOneTwoThreeSeconds(), b -> b.connectTimeout(Duration.ofSeconds(4))
+        .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(6)));
+
+    assertEquals(4_000, seen.connectTimeoutMillis());
+    assertEquals(5_000, seen.readTimeoutMillis());
+    assertBudget(Duration.ofSeconds(6), seen.callTimeoutNanos());
+  }
+
+  @Test
+  void timeoutsOfAnInjectedClientAreKeptWhenTheBuilderSetsNone() {
+    Seen seen = retrieveThrough(clientWithOneTwoThreeSeconds(), b -> b);
+
+    assertEquals(1_000, seen.connectTimeoutMillis());
+    assertEquals(2_000, seen.readTimeoutMillis());
+    assertBudget(Duration.ofSeconds(3), seen.callTimeoutNanos());
+  }
+
+  @Test
+  void zeroCallTimeoutMeansNoBudget() {
+    assertEquals(0, retrieveThrough(new OkHttpClient(), b -> b.callTimeout(Duration.ZERO)).callTimeoutNanos());
+  }
+
+  @Test
+  void serverThatNeverAnswersEndsByTheCallTimeout() {
+    always(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+
+    // readTimeout stays at its 30 s default: only the call budget can end this call in time.
+    try (AuthentikClient client = builder().callTimeout(Duration.ofMillis(500)).build()) {
+      TransportException e = assertTimeoutPreemptively(SLACK,
+          () -> assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42)));
+
+      assertEquals(TransportException.class, e.getClass());
+      assertEquals(0, e.getCode());
+      assertTrue(e.getCause() instanceof InterruptedIOException, String.valueOf(e.getCause()));
+      assertEquals("GET /api/v3/oauth2/refresh_tokens/42/: timed out or was cancelled while sending the request"
+          + " (InterruptedIOException)", e.getMessage());
+    }
+    assertEquals(1, server.getRequestCount(), "the budget is spent: no retry");
+  }
+
+  @Test
+  void serverThatAcceptsAndNeverAnswersEndsByTheReadTimeout() throws Exception {
+    // The kernel accepts connections into the backlog; nobody ever reads or writes them.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        AuthentikClient client = AuthentikClient.builder().baseUrl("http://127.0.0.1:" + silent.getLocalPort())
+            .token(TOKEN).readTimeout(Duration.ofMillis(200)).maxRetries(0).build()) {
+      TransportException e = assertTimeoutPreemptively(SLACK,
+          () -> assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42)));
+
+      assertEquals(SocketTimeoutException.class, e.getCause().getClass());
+      assertEquals("GET /api/v3/oauth2/refresh_tokens/42/: timed out while sending the request"
+          + " (SocketTimeoutException)", e.getMessage());
+    }
+  }
+
+  @Test
+  void connectTimeoutReachesTheSocketAndEndsInTransportException() {
+    // Sockets whose connect always times out, after noting the timeout they were given.
+    List<Integer> timeouts = new CopyOnWriteArrayList<>();
+    SocketFactory neverConnects = new SocketFactory() {
+      @Override
+      public Socket createSocket() {
+        return new Socket() {
+          @Override
+          public void connect(SocketAddress endpoint, int timeout) throws IOException {
+            timeouts.add(timeout);
+            throw new SocketTimeoutException("connect timed out");
+          }
+        };
+      }
+
+      @Override
+      public Socket createSocket(String host, int port) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Socket createSocket(InetAddress host, int port) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    OkHttpClient http = new OkHttpClient.Builder().socketFactory(neverConnects).build();
+
+    try (AuthentikClient client = builder().httpClient(http).connectTimeout(Duration.ofMillis(1234)).build()) {
+      TransportException e = assertTimeoutPreemptively(SLACK,
+          () -> assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42)));
+
+      assertEquals("GET /api/v3/oauth2/refresh_tokens/42/: timed out while sending the request"
+          + " (SocketTimeoutException) (after 3 attempts)", e.getMessage(), "a connect timeout is retried");
+    }
+    assertTrue(!timeouts.isEmpty() && timeouts.stream().allMatch(t -> t == 1234), timeouts.toString());
+  }
+
+  @Test
+  void callTimeoutOfAnInjectedClientBoundsTheCall() {
+    always(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    OkHttpClient own = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(500)).build();
+
+    try (AuthentikClient client = builder().httpClient(own).build()) {
+      TransportException e = assertTimeoutPreemptively(SLACK,
+          () -> assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42)));
+      assertEquals(TransportException.class, e.getClass());
+    } finally {
+      own.dispatcher().executorService().shutdown();
+    }
+  }
+
+  @Test
+  void readTimeoutFiresOnABodyThatStalls() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(FIXTURE).onResponseBody(SocketEffect.Stall.INSTANCE).build());
+
+    try (AuthentikClient client = builder().readTimeout(Duration.ofMillis(300)).build()) {
+      TransportException e = assertTimeoutPreemptively(SLACK,
+          () -> assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42)));
+
+      assertEquals(TransportException.class, e.getClass());
+      assertEquals(SocketTimeoutException.class, e.getCause().getClass());
+      assertEquals("GET /api/v3/oauth2/refresh_tokens/42/: timed out while reading the response body"
+          + " (SocketTimeoutException)", e.getMessage());
+    }
+    assertEquals(1, server.getRequestCount(), "a response had started: not retried");
+  }
+
+  @Test
+  void callTimeoutEndsABodyThatTricklesInFasterThanTheReadTimeout() {
+    // 64 bytes every 50 ms: never silent long enough for the read timeout, but far too slow overall.
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(FIXTURE).throttleBody(64, 50, TimeUnit.MILLISECONDS).build());
+
+    try (AuthentikClient client = builder().readTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofMillis(500)).build()) {
+      TransportException e = assertTimeoutPreemptively(SLACK,
+          () -> assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42)));
+
+      assertEquals(TransportException.class, e.getClass());
+      assertTrue(e.getMessage().contains("while reading the response body"), e.getMessage());
+    }
+  }
+
+  @Test
+  void callTimeoutBoundsTheRetries() {
+    // Every answer is 503 asking for a 1 s pause: the 1.8 s budget allows the first retry only,
+    // long before maxRetries(10) is used up.
+    always(new MockResponse.Builder().code(503).addHeader("Retry-After", "1").build());
+
+    try (AuthentikClient client = builder().maxRetries(10).retryMaxDelay(Duration.ofSeconds(5))
+        .callTimeout(Duration.ofMillis(1800)).build()) {
+      ServerException e = assertTimeoutPreemptively(SLACK,
+          () -> assertThrows(ServerException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42)));
+
+      assertEquals(ServerException.class, e.getClass());
+      assertEquals(503, e.getCode());
+      assertTrue(e.getMessage().endsWith("503 Service Unavailable (after 2 attempts)"), e.getMessage());
+    }
+    assertEquals(2, server.getRequestCount());
+  }
+
+  /** The timeouts a call carried when it reached the network, seen by an application interceptor. */
+  private record Seen(int connectTimeoutMillis, int readTimeoutMillis, long callTimeoutNanos) {
+  }
+
+  /** Retrieves once through {@code http}, recording the timeouts the call carried. */
+  private Seen retrieveThrough(OkHttpClient http, UnaryOperator<AuthentikClient.Builder> settings) {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(FIXTURE).build());
+    AtomicReference<Seen> seen = new AtomicReference<>();
+    OkHttpClient recording = http.newBuilder().addInterceptor(chain -> {
+      seen.set(new Seen(chain.connectTimeoutMillis(), chain.readTimeoutMillis(), -1));
+      return chain.proceed(chain.request());
+    }).build();
+    try (AuthentikClient client = settings.apply(builder().httpClient(recording)).build()) {
+      assertEquals(42, client.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+      // The call budget is enforced by the client's own deadline watch, not OkHttp's per-call timeout.
+      return new Seen(seen.get().connectTimeoutMillis(), seen.get().readTimeoutMillis(), client.callTimeout().toNanos());
+    } finally {
+      recording.dispatcher().executorService().shutdown();
+    }
+  }
+
+  private static OkHttpClient clientWithOneTwoThreeSeconds() {
+    return new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(1))
+        .readTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(3)).build();
+  }
+
+  /** The budget left when the request went out: at most the configured one, and not much less. */
+  private static void assertBudget(Duration configured, long nanos) {
+    assertTrue(nanos <= configured.toNanos() && nanos > configured.toNanos() / 2,
+        () -> "call timeout " + Duration.ofNanos(nanos) + ", configured " + configured);
+  }
+
+  private AuthentikClient.Builder builder() {
+    return AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN)
+        .retryBaseDelay(Duration.ofMillis(1));
+  }
+
+  private void always(MockResponse response) {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return response;
+      }
+    });
+  }
+}
