@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** HTTP 401: the server did not accept the credentials. authentik itself answers a bad or missing token with 403 ({@link PermissionDeniedException}); a proxy in front of it may send 401. */
-public class AuthenticationException extends ApiException {
+public class AuthenticationException extends GenericErrorException {
   private static final long serialVersionUID = 1L;
-
-  private final transient GenericError genericError;
 
   /**
    * @param message what failed, without secrets
@@ -18,12 +16,6 @@ public class AuthenticationException extends ApiException {
    */
   public AuthenticationException(String message, Map<String, List<String>> responseHeaders, String responseBody,
       GenericError genericError) {
-    super(message, 401, responseHeaders, responseBody, null);
-    this.genericError = genericError;
-  }
-
-  /** The decoded body ({@code detail} and, rarely, {@code code}), or {@code null} when it was not JSON. */
-  public GenericError getGenericError() {
-    return genericError;
+    super(message, 401, responseHeaders, responseBody, genericError);
   }
 }

@@ -2,9 +2,11 @@ package io.goauthentik.client;
 
 import io.goauthentik.client.api.Oauth2Api;
 import io.goauthentik.client.internal.ApiCaller;
+import io.goauthentik.client.internal.ClientAccess;
 import io.goauthentik.client.internal.HttpLogger;
-import io.goauthentik.client.internal.Json;
+import io.goauthentik.client.internal.Redactor;
 import io.goauthentik.client.internal.RetryPolicy;
+import io.goauthentik.client.internal.RetryWaits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -12,7 +14,11 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import okhttp3.Dispatcher;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -37,47 +43,82 @@ public final class AuthentikClient implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger("io.goauthentik.client");
 
-  private final Builder settings;
-  private final OkHttpClient http;
-  private final boolean ownsHttp;
+  static {
+    ClientAccess.install(client -> client.caller);
+  }
+
   private final String baseUrl;
-  private final ApiCaller caller;
+  private final String token;
+  private final OkHttpClient injectedHttp;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
   private final Duration callTimeout;
+  private final int maxRetries;
+  private final Duration retryBaseDelay;
+  private final Duration retryMaxDelay;
+  private final boolean httpLogging;
+  private final RetryWaits retryWaits;
+
+  private final OkHttpClient http;
+  private final ApiCaller caller;
   private final Oauth2Api oauth2;
 
   private AuthentikClient(Builder builder) {
-    this.settings = builder.copy();
     this.baseUrl = apiRoot(builder.baseUrl);
-    String token = checkToken(builder.token);
+    this.token = checkToken(builder.token);
+    this.injectedHttp = builder.httpClient;
+    this.connectTimeout = builder.connectTimeout;
+    this.readTimeout = builder.readTimeout;
+    this.maxRetries = builder.maxRetries;
+    this.retryBaseDelay = builder.retryBaseDelay;
+    this.retryMaxDelay = builder.retryMaxDelay;
+    this.httpLogging = builder.httpLogging;
+    this.retryWaits = builder.retryWaits;
+    // An injected client's own call timeout becomes the budget unless the builder sets one.
+    this.callTimeout = builder.callTimeout != null ? builder.callTimeout
+        : injectedHttp != null && injectedHttp.callTimeoutMillis() > 0
+            ? Duration.ofMillis(injectedHttp.callTimeoutMillis()) : Builder.DEFAULT_CALL_TIMEOUT;
     warnIfCleartext(HttpUrl.get(baseUrl));
 
-    OkHttpClient.Builder http = builder.httpClient != null ? builder.httpClient.newBuilder() : new OkHttpClient.Builder();
-    if (builder.httpClient == null || builder.connectTimeout != null) {
-      http.connectTimeout(orDefault(builder.connectTimeout, Builder.DEFAULT_CONNECT_TIMEOUT));
-    }
-    if (builder.httpClient == null || builder.readTimeout != null) {
-      http.readTimeout(orDefault(builder.readTimeout, Builder.DEFAULT_READ_TIMEOUT));
-    }
-    // The whole-call budget, retries included, is enforced per call by ApiCaller. An injected
-    // client's own call timeout becomes that budget unless the builder sets one.
-    this.callTimeout = builder.callTimeout != null ? builder.callTimeout
-        : builder.httpClient != null && builder.httpClient.callTimeoutMillis() > 0
-            ? Duration.ofMillis(builder.httpClient.callTimeoutMillis()) : Builder.DEFAULT_CALL_TIMEOUT;
-    http.callTimeout(Duration.ZERO);
-    if (builder.httpLogging) {
-      http.addInterceptor(new HttpLogger());
-    }
-    this.http = http.build();
-    this.ownsHttp = builder.httpClient == null;
-
+    Redactor redactor = new Redactor(token);
+    this.http = http(redactor);
     Headers headers = new Headers.Builder()
         .add("Authorization", "Bearer " + token)
         .add("Accept", "application/json")
         .add("User-Agent", USER_AGENT)
         .build();
-    RetryPolicy retry = new RetryPolicy(builder.maxRetries, builder.retryBaseDelay, builder.retryMaxDelay);
-    this.caller = new ApiCaller(this.http, baseUrl, headers, retry, callTimeout, Json.gson());
-    this.oauth2 = new Oauth2Api(caller);
+    this.caller = new ApiCaller(http, baseUrl, headers, new RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay),
+        callTimeout, redactor, retryWaits != null ? retryWaits : new RetryWaits());
+    this.oauth2 = new Oauth2Api(this);
+  }
+
+  /** The OkHttp client calls go through: the injected one's pool and settings, or our own. */
+  private OkHttpClient http(Redactor redactor) {
+    OkHttpClient.Builder http;
+    if (injectedHttp != null) {
+      http = injectedHttp.newBuilder();
+    } else {
+      // Daemon threads: a script that forgets close() is not kept alive by idle dispatcher threads.
+      http = new OkHttpClient.Builder().dispatcher(new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+          TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "OkHttp Dispatcher (authentik-client)");
+            thread.setDaemon(true);
+            return thread;
+          })));
+    }
+    if (injectedHttp == null || connectTimeout != null) {
+      http.connectTimeout(orDefault(connectTimeout, Builder.DEFAULT_CONNECT_TIMEOUT));
+    }
+    if (injectedHttp == null || readTimeout != null) {
+      http.readTimeout(orDefault(readTimeout, Builder.DEFAULT_READ_TIMEOUT));
+    }
+    // The whole-call budget, retries included, is enforced per call by the core, not by OkHttp.
+    http.callTimeout(Duration.ZERO);
+    http.addNetworkInterceptor(ApiCaller.serverProxyAuthInterceptor());
+    if (httpLogging) {
+      http.addInterceptor(new HttpLogger(redactor));
+    }
+    return http.build();
   }
 
   /** A builder with the defaults listed in README. */
@@ -89,6 +130,7 @@ public final class AuthentikClient implements AutoCloseable {
    * A client configured from the environment: {@code AUTHENTIK_URL} (the server's URL) and
    * {@code AUTHENTIK_TOKEN} (an API token).
    *
+   * @return a new client; close it when done
    * @throws IllegalArgumentException naming the variable that is missing or blank
    */
   public static AuthentikClient fromEnv() {
@@ -102,12 +144,20 @@ public final class AuthentikClient implements AutoCloseable {
         .build();
   }
 
-  /** The OAuth2 token operations. */
+  /**
+   * The OAuth2 token operations.
+   *
+   * @return the API of the {@code oauth2} tag, bound to this client
+   */
   public Oauth2Api oauth2() {
     return oauth2;
   }
 
-  /** The API root every request goes to, such as {@code https://auth.example.com/api/v3}. */
+  /**
+   * The API root every request goes to.
+   *
+   * @return such as {@code https://auth.example.com/api/v3}
+   */
   public String baseUrl() {
     return baseUrl;
   }
@@ -115,20 +165,35 @@ public final class AuthentikClient implements AutoCloseable {
   /**
    * A builder holding this client's settings, to derive a client that differs in some of them.
    * The new client owns its own connections unless an {@code httpClient} was given.
+   *
+   * @return a new builder; changing it does not change this client
    */
   public Builder newBuilder() {
-    return settings.copy();
+    Builder builder = new Builder();
+    builder.baseUrl = baseUrl;
+    builder.token = token;
+    builder.httpClient = injectedHttp;
+    builder.connectTimeout = connectTimeout;
+    builder.readTimeout = readTimeout;
+    builder.callTimeout = callTimeout;
+    builder.maxRetries = maxRetries;
+    builder.retryBaseDelay = retryBaseDelay;
+    builder.retryMaxDelay = retryMaxDelay;
+    builder.httpLogging = httpLogging;
+    builder.retryWaits = retryWaits;
+    return builder;
   }
 
   /**
-   * Releases the connection pool and threads this client created. A client passed to
-   * {@link Builder#httpClient} is left alone: its owner closes it. Calls after closing fail at
-   * once with {@link IllegalStateException}.
+   * Releases the connection pool and threads this client created; a client passed to
+   * {@link Builder#httpClient} is left running: its owner closes it. Calls in flight are cancelled
+   * and calls waiting to retry end, both with {@link TransportException}; calls made after closing
+   * fail at once with {@link IllegalStateException}.
    */
   @Override
   public void close() {
     caller.close();
-    if (ownsHttp) {
+    if (injectedHttp == null) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
@@ -231,6 +296,8 @@ public final class AuthentikClient implements AutoCloseable {
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** OkHttp keeps timeouts in int milliseconds; every duration setting shares that ceiling. */
+    static final Duration LONGEST = Duration.ofMillis(Integer.MAX_VALUE);
 
     private String baseUrl;
     private String token;
@@ -242,20 +309,28 @@ public final class AuthentikClient implements AutoCloseable {
     private Duration retryBaseDelay = Duration.ofMillis(500);
     private Duration retryMaxDelay = Duration.ofSeconds(10);
     private boolean httpLogging;
+    private RetryWaits retryWaits;
 
     private Builder() {
     }
 
     /**
-     * The server's URL, such as {@code https://auth.example.com}. {@code /api/v3} is appended when
-     * absent; a trailing slash is fine. Required.
+     * The server's URL. {@code /api/v3} is appended when absent; a trailing slash is fine. Required.
+     *
+     * @param baseUrl such as {@code https://auth.example.com}
+     * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
       return this;
     }
 
-    /** The API token, sent as {@code Authorization: Bearer <token>}; never logged or printed. Required. */
+    /**
+     * The API token, sent as {@code Authorization: Bearer <token>}; never logged or printed. Required.
+     *
+     * @param token an authentik API token
+     * @return this builder
+     */
     public Builder token(String token) {
       this.token = token;
       return this;
@@ -265,36 +340,55 @@ public final class AuthentikClient implements AutoCloseable {
      * The OkHttp client to send through. Its connection pool, dispatcher, proxy, TLS settings and
      * interceptors are kept (timeouts set on this builder override its own). The caller owns it:
      * {@link AuthentikClient#close()} does not shut it down.
+     *
+     * @param httpClient the client to share
+     * @return this builder
      */
     public Builder httpClient(OkHttpClient httpClient) {
       this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
       return this;
     }
 
-    /** Time to open a connection. Default 10 s. */
+    /**
+     * Time to open a connection. Default 10 s.
+     *
+     * @param timeout zero for none; at most {@code Integer.MAX_VALUE} ms (about 24 days)
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = nonNegative(timeout, "connectTimeout");
+      this.connectTimeout = checkDuration(timeout, "connectTimeout");
       return this;
     }
 
-    /** Longest silence while waiting for response bytes. Default 30 s. */
+    /**
+     * Longest silence while waiting for response bytes. Default 30 s.
+     *
+     * @param timeout zero for none; at most {@code Integer.MAX_VALUE} ms (about 24 days)
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = nonNegative(timeout, "readTimeout");
+      this.readTimeout = checkDuration(timeout, "readTimeout");
       return this;
     }
 
     /**
      * Budget of a whole call: every attempt and every wait between them. Default 60 s (or the
-     * call timeout of an injected {@link #httpClient}, when it has one); zero for none.
+     * call timeout of an injected {@link #httpClient}, when it has one).
+     *
+     * @param timeout zero for none; at most {@code Integer.MAX_VALUE} ms (about 24 days)
+     * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = nonNegative(timeout, "callTimeout");
+      this.callTimeout = checkDuration(timeout, "callTimeout");
       return this;
     }
 
     /**
      * How many times a failed idempotent request is tried again (connection failures, timeouts
-     * before a response, 429, 502, 503, 504). Default 2; 0 turns retrying off.
+     * before a response, 429, 502, 503, 504). Default 2.
+     *
+     * @param maxRetries 0 turns retrying off
+     * @return this builder
      */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
@@ -304,33 +398,51 @@ public final class AuthentikClient implements AutoCloseable {
       return this;
     }
 
-    /** Backoff ceiling of the first retry, doubling with each further one (full jitter). Default 500 ms. */
+    /**
+     * Backoff ceiling of the first retry, doubling with each further one (full jitter). Default 500 ms.
+     *
+     * @param delay at most {@code Integer.MAX_VALUE} ms (about 24 days)
+     * @return this builder
+     */
     public Builder retryBaseDelay(Duration delay) {
-      this.retryBaseDelay = nonNegative(delay, "retryBaseDelay");
+      this.retryBaseDelay = checkDuration(delay, "retryBaseDelay");
       return this;
     }
 
     /**
      * The longest wait before a retry. A {@code Retry-After} longer than this ends the call at once
      * with {@link RateLimitException}. Default 10 s.
+     *
+     * @param delay at most {@code Integer.MAX_VALUE} ms (about 24 days)
+     * @return this builder
      */
     public Builder retryMaxDelay(Duration delay) {
-      this.retryMaxDelay = nonNegative(delay, "retryMaxDelay");
+      this.retryMaxDelay = checkDuration(delay, "retryMaxDelay");
       return this;
     }
 
     /**
-     * Logs each HTTP exchange to the {@code io.goauthentik.client.http} {@link System.Logger} (INFO: method,
-     * URL, status, time; DEBUG: headers with {@code Authorization} redacted). Never bodies. Default off.
+     * Logs each HTTP exchange to the {@code io.goauthentik.client.http} {@link System.Logger} (INFO:
+     * method, URL, status, time; DEBUG: headers with credentials redacted). Never bodies. Default off.
+     *
+     * @param enabled whether to log
+     * @return this builder
      */
     public Builder httpLogging(boolean enabled) {
       this.httpLogging = enabled;
       return this;
     }
 
+    /** How waits between attempts pass; a seam for tests. */
+    Builder retryWaits(RetryWaits waits) {
+      this.retryWaits = waits;
+      return this;
+    }
+
     /**
      * Builds the client.
      *
+     * @return a new client; close it when done
      * @throws NullPointerException when {@code baseUrl} or {@code token} is missing
      * @throws IllegalArgumentException when a value is malformed; the message says which
      */
@@ -338,30 +450,22 @@ public final class AuthentikClient implements AutoCloseable {
       return new AuthentikClient(this);
     }
 
-    Builder copy() {
-      Builder copy = new Builder();
-      copy.baseUrl = baseUrl;
-      copy.token = token;
-      copy.httpClient = httpClient;
-      copy.connectTimeout = connectTimeout;
-      copy.readTimeout = readTimeout;
-      copy.callTimeout = callTimeout;
-      copy.maxRetries = maxRetries;
-      copy.retryBaseDelay = retryBaseDelay;
-      copy.retryMaxDelay = retryMaxDelay;
-      copy.httpLogging = httpLogging;
-      return copy;
-    }
-
+    /** Shows the base URL without user info or query, and never the token. */
     @Override
     public String toString() {
-      return "AuthentikClient.Builder{baseUrl=" + baseUrl + ", token=" + (token == null ? "null" : "****") + "}";
+      HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl.trim());
+      String shown = baseUrl == null ? "null" : url == null ? "(not a URL)"
+          : url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
+      return "AuthentikClient.Builder{baseUrl=" + shown + ", token=" + (token == null ? "null" : "****") + "}";
     }
 
-    private static Duration nonNegative(Duration value, String name) {
+    private static Duration checkDuration(Duration value, String name) {
       Objects.requireNonNull(value, name);
       if (value.isNegative()) {
         throw new IllegalArgumentException(name + " must not be negative, was " + value);
+      }
+      if (value.compareTo(LONGEST) > 0) {
+        throw new IllegalArgumentException(name + " must be at most " + LONGEST + " (about 24 days), was " + value);
       }
       return value;
     }

@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** HTTP 404: no such object, or it belongs to another user and the token's user is not a superuser. */
-public class NotFoundException extends ApiException {
+public class NotFoundException extends GenericErrorException {
   private static final long serialVersionUID = 1L;
-
-  private final transient GenericError genericError;
 
   /**
    * @param message what failed, without secrets
@@ -18,12 +16,6 @@ public class NotFoundException extends ApiException {
    */
   public NotFoundException(String message, Map<String, List<String>> responseHeaders, String responseBody,
       GenericError genericError) {
-    super(message, 404, responseHeaders, responseBody, null);
-    this.genericError = genericError;
-  }
-
-  /** The decoded body ({@code detail} and, rarely, {@code code}), or {@code null} when it was not JSON. */
-  public GenericError getGenericError() {
-    return genericError;
+    super(message, 404, responseHeaders, responseBody, genericError);
   }
 }

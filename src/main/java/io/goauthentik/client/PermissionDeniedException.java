@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /** HTTP 403: the token is missing, invalid or expired, or lacks the permission. authentik answers a bad token with 403, not 401. */
-public class PermissionDeniedException extends ApiException {
+public class PermissionDeniedException extends GenericErrorException {
   private static final long serialVersionUID = 1L;
-
-  private final transient GenericError genericError;
 
   /**
    * @param message what failed, without secrets
@@ -18,12 +16,6 @@ public class PermissionDeniedException extends ApiException {
    */
   public PermissionDeniedException(String message, Map<String, List<String>> responseHeaders, String responseBody,
       GenericError genericError) {
-    super(message, 403, responseHeaders, responseBody, null);
-    this.genericError = genericError;
-  }
-
-  /** The decoded body ({@code detail} and, rarely, {@code code}), or {@code null} when it was not JSON. */
-  public GenericError getGenericError() {
-    return genericError;
+    super(message, 403, responseHeaders, responseBody, genericError);
   }
 }

@@ -263,7 +263,8 @@ class ErrorMappingTest {
     PermissionDeniedException e = retrieveFails(PermissionDeniedException.class);
 
     assertEquals(PREFIX + "403 Invalid token: ****", e.getMessage());
-    assertEquals("Invalid token: " + TOKEN, e.getGenericError().getDetail(), "the typed body is the server's own");
+    assertEquals("Invalid token: ****", e.getGenericError().getDetail(), "the typed body is masked too");
+    assertEquals("{\"detail\": \"Invalid token: ****\"}", e.getResponseBody(), "and so is the body kept");
   }
 
   private <T extends ApiException> T retrieveFails(Class<T> type) {

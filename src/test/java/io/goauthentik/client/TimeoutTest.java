@@ -97,7 +97,7 @@ class TimeoutTest {
       assertEquals(TransportException.class, e.getClass());
       assertEquals(0, e.getCode());
       assertTrue(e.getCause() instanceof InterruptedIOException, String.valueOf(e.getCause()));
-      assertEquals("GET /api/v3/oauth2/refresh_tokens/42/: timed out or was cancelled while sending the request"
+      assertEquals("GET /api/v3/oauth2/refresh_tokens/42/: ran out of its callTimeout while sending the request"
           + " (InterruptedIOException)", e.getMessage());
     }
     assertEquals(1, server.getRequestCount(), "the budget is spent: no retry");

@@ -11,11 +11,20 @@ import okhttp3.Response;
 
 /**
  * Logs one line per HTTP exchange to the {@code io.goauthentik.client.http} {@link System.Logger}:
- * method, URL (without query), status, time. Headers go to DEBUG with {@code Authorization} and cookies redacted.
- * Bodies are never logged: a successful body may hold secrets.
+ * method, URL (without query), status, time. Headers go to DEBUG with {@code Authorization} and
+ * cookies redacted, the API token masked wherever else it appears (a server may echo it in any
+ * header) and control characters replaced, so no value can forge a log line. Bodies are never
+ * logged: a successful body may hold secrets.
  */
 public final class HttpLogger implements Interceptor {
   private static final Logger LOG = System.getLogger("io.goauthentik.client.http");
+
+  private final Redactor redactor;
+
+  /** @param redactor masks the API token in header values */
+  public HttpLogger(Redactor redactor) {
+    this.redactor = redactor;
+  }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
@@ -49,13 +58,14 @@ public final class HttpLogger implements Interceptor {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
-  static String redact(Headers headers) {
+  private String redact(Headers headers) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
       boolean secret = name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")
           || name.equalsIgnoreCase("Cookie") || name.equalsIgnoreCase("Set-Cookie");
-      out.append(name).append(": ").append(secret ? "██" : headers.value(i)).append('\n');
+      out.append(redactor.printable(name)).append(": ").append(secret ? "██" : redactor.printable(headers.value(i)))
+          .append('\n');
     }
     return out.toString();
   }

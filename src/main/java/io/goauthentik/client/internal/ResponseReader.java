@@ -1,61 +1,54 @@
 package io.goauthentik.client.internal;
 
-import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.goauthentik.client.MalformedResponseException;
-import io.goauthentik.client.TransportException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * Turns a 2xx response into a model, or into {@link MalformedResponseException} (bad body) or
- * {@link TransportException} (the body did not arrive). Never keeps or prints the body: it may hold
- * secrets.
+ * Turns a 2xx body into a model, or into {@link MalformedResponseException}. Never keeps or prints
+ * the body: it may hold secrets.
  */
-public final class ResponseReader<T> {
+final class ResponseReader {
   /** A success body larger than this is refused rather than held in memory. */
   static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
-
-  /** {@code $}, then property names (lower-case snake_case, each followed by a separator or the end) and indexes. */
-  private static final Pattern PLAIN_PATH = Pattern.compile("\\$(?:\\.[a-z][a-z0-9_]{0,63}(?=[.\\[]|$)|\\[[0-9]+])*");
-
   private static final int MAX_PATH_CHARS = 200;
 
-  private final TypeAdapter<T> adapter;
-  private final String typeName;
+  private final Redactor redactor;
 
-  ResponseReader(TypeAdapter<T> adapter, String typeName) {
-    this.adapter = adapter;
-    this.typeName = typeName;
+  ResponseReader(Redactor redactor) {
+    this.redactor = redactor;
   }
 
-  T read(Request request, Response response, int attempt, CallDeadlines.Watch watch) {
-    Buffer body;
-    try {
-      // Take the whole body first, so that a connection lost mid-body is told apart from bad JSON.
-      BufferedSource source = response.body().source();
-      if (source.request(MAX_BODY_BYTES + 1)) {
-        throw malformed(request, response, attempt, "body is larger than " + MAX_BODY_BYTES + " bytes");
-      }
-      body = source.getBuffer();
-    } catch (IOException e) {
-      throw ErrorMapper.transport(request, watch.explain(e), attempt, "reading the response body");
+  /**
+   * Takes the whole body first, so that a connection lost mid-body (an {@link IOException}, which
+   * the caller reports as a transport failure) is told apart from a body that is not the JSON
+   * expected.
+   */
+  Buffer take(Request request, Response response, int attempt) throws IOException {
+    BufferedSource source = response.body().source();
+    if (source.request(MAX_BODY_BYTES + 1)) {
+      throw malformed(request, response, attempt, "body is larger than " + MAX_BODY_BYTES + " bytes");
     }
+    return source.getBuffer();
+  }
+
+  /** Decodes a body that {@link #take} read whole. */
+  <T> T decode(Buffer body, String typeName, ModelSupport.Reader<T> reader, Request request, Response response,
+      int attempt) {
     if (body.size() == 0) {
       throw malformed(request, response, attempt, "body is empty");
     }
     // A strict decoder: invalid UTF-8 is a malformed body, not silently replaced characters.
     JsonReader json = new JsonReader(new InputStreamReader(body.inputStream(), StandardCharsets.UTF_8.newDecoder()));
     try {
-      T value = adapter.read(json);
+      T value = reader.read(json);
       if (value == null) {
         throw malformed(request, response, attempt, "body is null");
       }
@@ -67,24 +60,22 @@ public final class ResponseReader<T> {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // The cause is dropped on purpose: its message may quote a value from the body.
-      throw malformed(request, response, attempt, "body is not a valid " + typeName + " (" + e.getClass().getSimpleName()
-          + " at " + safePath(json.getPath()) + ")");
+      String failure = e instanceof ModelSupport.BodyChosenNamesException
+          ? ((ModelSupport.BodyChosenNamesException) e).failure() : e.getClass().getSimpleName();
+      String path = e instanceof ModelSupport.BodyChosenNamesException
+          ? ((ModelSupport.BodyChosenNamesException) e).safePath() : json.getPath();
+      throw malformed(request, response, attempt, "body is not a valid " + typeName + " (" + failure + " at "
+          + shortened(path) + ")");
     }
   }
 
-  /**
-   * The decoder's position, such as {@code $.provider.client_type}, cut before the first member name
-   * that is not a plain property name (the keys of a free-form object such as {@code attributes}
-   * are data from the body, and may be anything) and after 200 characters.
-   */
-  static String safePath(String path) {
-    Matcher plain = PLAIN_PATH.matcher(path);
-    int end = Math.min(plain.lookingAt() ? plain.end() : 0, MAX_PATH_CHARS); // 255 levels could make 16 KB
-    return end == path.length() ? path : path.substring(0, end) + "…";
+  /** Paths name only properties this SDK knows, but 255 levels of them could make 16 KB. */
+  private static String shortened(String path) {
+    return path.length() <= MAX_PATH_CHARS ? path : path.substring(0, MAX_PATH_CHARS) + "…";
   }
 
-  private static MalformedResponseException malformed(Request request, Response response, int attempt, String what) {
+  private MalformedResponseException malformed(Request request, Response response, int attempt, String what) {
     return new MalformedResponseException(ErrorMapper.prefix(request) + response.code() + " " + what
-        + ErrorMapper.attempts(attempt), response.code(), response.headers().toMultimap());
+        + ErrorMapper.attempts(attempt), response.code(), redactor.mask(response.headers().toMultimap()));
   }
 }

@@ -31,7 +31,8 @@ class ApiCallerTest {
     server.start();
     String base = server.url("/api/v3").toString();
     RetryPolicy retry = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(1));
-    caller = new ApiCaller(http, base, Headers.of("Accept", "application/json"), retry, Duration.ofSeconds(10), Json.gson());
+    caller = new ApiCaller(http, base, Headers.of("Accept", "application/json"), retry, Duration.ofSeconds(10),
+        new Redactor("token"), new RetryWaits());
   }
 
   @AfterEach
@@ -47,7 +48,7 @@ class ApiCallerTest {
     server.enqueue(new MockResponse.Builder().code(204).build());
     Request post = caller.newRequest("GET", "/things/").newBuilder().post(RequestBody.create(new byte[0])).build();
 
-    ApiException e = assertThrows(ApiException.class, () -> caller.execute(post, null));
+    ApiException e = assertThrows(ApiException.class, () -> caller.execute(post, null, null));
 
     assertEquals(ServerException.class, e.getClass());
     assertEquals("POST /api/v3/things/: 503 Service Unavailable", e.getMessage());
@@ -60,7 +61,7 @@ class ApiCallerTest {
     server.enqueue(new MockResponse.Builder().code(204).build());
     Request put = caller.newRequest("GET", "/things/1/").newBuilder().put(RequestBody.create(new byte[0])).build();
 
-    assertNull(caller.execute(put, null));
+    assertNull(caller.execute(put, null, null));
     assertEquals(2, server.getRequestCount());
   }
 }
