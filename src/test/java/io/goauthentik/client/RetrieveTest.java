@@ -36,7 +36,7 @@ class RetrieveTest {
   private static final String RELEASE = "2024.6.3";
   private static final String CLIENT_SECRET = "s3cr3t-KVbpThm71z7zbwyIHi6X5ZhhGyUoygTgV1J6HwJOmyXiCPKrgim4MPVWa0Lo1RYvAjZJNYYyJvbzr"
       + "cStYOgcip47gmpcLGdumnOhKGNEIMyGMhOc1nj6iy1Sl";
-  private static final String ID_TOKEN_START = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjY4ZjdmM2VmNjJlMjBiYTRlN2YxZThkZDYzYTliYTk2Ii";
+  private static final String ID_TOKEN_START = "{\n    \"iss\": \"https://auth.example.com/application/o/nextcloud/\",\n";
 
   private final MockWebServer server = new MockWebServer();
   private AuthentikClient client;
@@ -62,7 +62,8 @@ class RetrieveTest {
     assertEquals(OffsetDateTime.of(2024, 8, 14, 16, 3, 52, 118_204_000, ZoneOffset.UTC), token.getExpires());
     assertEquals(List.of("openid", "profile", "email", "offline_access"), token.getScope());
     assertTrue(token.getIdToken().startsWith(ID_TOKEN_START), token.getIdToken());
-    // The whole JWT, character for character, as a plain tree parse of the fixture sees it.
+    // The whole id_token (the claims as indented JSON), character for character, as a plain tree parse of the
+    // fixture sees it.
     String fixture = Fixtures.load(RELEASE, "refresh_token.json");
     assertEquals(JsonParser.parseString(fixture).getAsJsonObject().get("id_token").getAsString(), token.getIdToken());
     assertEquals(false, token.getRevoked());
