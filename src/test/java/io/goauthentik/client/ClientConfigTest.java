@@ -12,9 +12,8 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,17 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClientConfigTest {
   private static final String TOKEN = "ak-config-test-token-1a2b3c4d";
 
-  private final MockWebServer server = new MockWebServer();
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN).configure(b -> b.retryBaseDelay(Duration.ofMillis(1)));
+  private final MockWebServer server = authentik.server();
 
   @Test
   void fromEnvReadsUrlAndToken() throws Exception {
