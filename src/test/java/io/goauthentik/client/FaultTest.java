@@ -370,12 +370,42 @@ class FaultTest {
 
   @Test
   void validResponseAfterAllThoseStillReads() {
-    server.enqueue(ok(FIXTURE));
+    // One client and one server through a fault of each kind, then a valid answer: no fault may
+    // leave behind what breaks the next call (a connection with half a body on it, a stuck call or
+    // deadline, a decoder or client left in a bad state).
+    List<Fault> faults = List.of(
+        new Fault(TransportException.class,
+            () -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build()),
+        new Fault(TransportException.class,
+            () -> okBuilder(FIXTURE).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build()),
+        new Fault(TransportException.class, () -> new MockResponse.Builder().status("SSH-2.0-OpenSSH_9.6").build()),
+        new Fault(TransportException.class, () -> new MockResponse.Builder().code(200)
+            .addHeader("Content-Encoding", "gzip").body("this is not gzip at all").build()),
+        new Fault(MalformedResponseException.class, () -> ok(FIXTURE.substring(0, FIXTURE.indexOf("\"user\"")))),
+        new Fault(MalformedResponseException.class, () -> ok(FIXTURE + "garbage")),
+        new Fault(MalformedResponseException.class, () -> new MockResponse.Builder().code(204).build()),
+        new Fault(MalformedResponseException.class,
+            () -> ok(FIXTURE.replaceFirst("\"pk\": 42,", "\"pk\": 42, \"unknown\": " + nested(DEPTH) + ","))),
+        new Fault(ValidationException.class,
+            () -> new MockResponse.Builder().code(400).body("{\"non_field_errors\": " + nested(DEPTH) + "}").build()),
+        new Fault(ServerException.class, () -> new MockResponse.Builder().code(500)
+            .body(new RepeatedBody("{\"detail\": \"", 'a', 1024 * 1024)).build()),
+        new Fault(NotFoundException.class, () -> new MockResponse.Builder().code(404)
+            .body(new Buffer().writeUtf8("{\"detail\": \"").write(new byte[] {(byte) 0xFF}).writeUtf8("\"}")).build()));
+    for (Fault fault : faults) {
+      always(fault.response());
+      fails(fault.type(), client);
+    }
+    always(() -> ok(FIXTURE));
 
     RefreshToken token = client.oauth2().oauth2RefreshTokensRetrieve(42);
 
     assertEquals(42, token.getPk());
     assertEquals("akadmin", token.getUser().getUsername());
+  }
+
+  /** A response and the exception it must end in. */
+  private record Fault(Class<? extends ApiException> type, Supplier<MockResponse> response) {
   }
 
   private void assertNestingEndsTyped() {
