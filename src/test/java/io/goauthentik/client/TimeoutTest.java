@@ -14,6 +14,7 @@ import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,31 +49,63 @@ class TimeoutTest {
     AuthentikClient client = authentik.client();
     assertEquals(10_000, client.http().connectTimeoutMillis());
     assertEquals(30_000, client.http().readTimeoutMillis());
-    assertBudget(Duration.ofSeconds(60), retrieveThrough(new OkHttpClient(), b -> b).callTimeoutNanos());
+
+    // The 60 s budget at work: a Retry-After of 60 s, which retryMaxDelay would allow, does not fit
+    // in what is left of it, so the call ends at once instead of waiting.
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "60").build());
+    server.enqueue(ok());
+    AuthentikClient patient = authentik.client(b -> b.retryMaxDelay(Duration.ofMinutes(5)));
+    RateLimitException e = assertTimeoutPreemptively(SLACK,
+        () -> assertThrows(RateLimitException.class, () -> patient.oauth2().oauth2RefreshTokensRetrieve(42)));
+    assertEquals(Optional.of(Duration.ofSeconds(60)), e.getRetryAfter());
+    assertEquals(1, server.getRequestCount());
   }
 
   @Test
   void builderTimeoutsOverrideThoseOfAnInjectedClient() {
-    Seen seen = retrieveThrough(clientWithOneTwoThreeSeconds(), b -> b.connectTimeout(Duration.ofSeconds(4))
-        .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(6)));
+    UnaryOperator<AuthentikClient.Builder> overrides = b -> b.connectTimeout(Duration.ofSeconds(4))
+        .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofMillis(500));
+    Seen seen = retrieveThrough(clientWithOneMinuteTimeouts(), overrides);
 
     assertEquals(4_000, seen.connectTimeoutMillis());
     assertEquals(5_000, seen.readTimeoutMillis());
-    assertBudget(Duration.ofSeconds(6), seen.callTimeoutNanos());
+    // The budget is the builder's too: a server that never answers is given up on after 500 ms, long
+    // before the injected client's minute or the builder's 5 s read timeout.
+    always(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    OkHttpClient injected = clientWithOneMinuteTimeouts();
+    try {
+      AuthentikClient client = authentik.client(b -> overrides.apply(b.httpClient(injected)));
+      TransportException e = assertTimeoutPreemptively(SLACK,
+          () -> assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42)));
+      assertEquals(InterruptedIOException.class, e.getCause().getClass(), "ended by the budget");
+    } finally {
+      injected.dispatcher().executorService().shutdown();
+    }
   }
 
   @Test
   void timeoutsOfAnInjectedClientAreKeptWhenTheBuilderSetsNone() {
+    // Its call timeout is kept too: callTimeoutOfAnInjectedClientBoundsTheCall.
     Seen seen = retrieveThrough(clientWithOneTwoThreeSeconds(), b -> b);
 
     assertEquals(1_000, seen.connectTimeoutMillis());
     assertEquals(2_000, seen.readTimeoutMillis());
-    assertBudget(Duration.ofSeconds(3), seen.callTimeoutNanos());
   }
 
   @Test
   void zeroCallTimeoutMeansNoBudget() {
-    assertEquals(0, retrieveThrough(new OkHttpClient(), b -> b.callTimeout(Duration.ZERO)).callTimeoutNanos());
+    // A body that takes about a second to trickle in: the injected client's 300 ms call timeout
+    // would end it, but the builder's zero says there is no budget at all.
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(FIXTURE).throttleBody(256, 50, TimeUnit.MILLISECONDS).build());
+    OkHttpClient injected = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(300)).build();
+
+    try {
+      AuthentikClient client = authentik.client(b -> b.httpClient(injected).callTimeout(Duration.ZERO));
+      assertEquals(42, assertTimeoutPreemptively(SLACK, () -> client.oauth2().oauth2RefreshTokensRetrieve(42)).getPk());
+    } finally {
+      injected.dispatcher().executorService().shutdown();
+    }
   }
 
   @Test
@@ -218,22 +251,21 @@ class TimeoutTest {
   }
 
   /** The timeouts a call carried when it reached the network, seen by an application interceptor. */
-  private record Seen(int connectTimeoutMillis, int readTimeoutMillis, long callTimeoutNanos) {
+  private record Seen(int connectTimeoutMillis, int readTimeoutMillis) {
   }
 
   /** Retrieves once through {@code http}, recording the timeouts the call carried. */
   private Seen retrieveThrough(OkHttpClient http, UnaryOperator<AuthentikClient.Builder> settings) {
-    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(FIXTURE).build());
+    server.enqueue(ok());
     AtomicReference<Seen> seen = new AtomicReference<>();
     OkHttpClient recording = http.newBuilder().addInterceptor(chain -> {
-      seen.set(new Seen(chain.connectTimeoutMillis(), chain.readTimeoutMillis(), -1));
+      seen.set(new Seen(chain.connectTimeoutMillis(), chain.readTimeoutMillis()));
       return chain.proceed(chain.request());
     }).build();
     try {
       AuthentikClient client = authentik.client(b -> settings.apply(b.httpClient(recording)));
       assertEquals(42, client.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
-      // The call budget is enforced by the client's own deadline watch, not OkHttp's per-call timeout.
-      return new Seen(seen.get().connectTimeoutMillis(), seen.get().readTimeoutMillis(), client.callTimeout().toNanos());
+      return seen.get();
     } finally {
       recording.dispatcher().executorService().shutdown();
     }
@@ -244,10 +276,13 @@ class TimeoutTest {
         .readTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(3)).build();
   }
 
-  /** The budget left when the request went out: at most the configured one, and not much less. */
-  private static void assertBudget(Duration configured, long nanos) {
-    assertTrue(nanos <= configured.toNanos() && nanos > configured.toNanos() / 2,
-        () -> "call timeout " + Duration.ofNanos(nanos) + ", configured " + configured);
+  private static OkHttpClient clientWithOneMinuteTimeouts() {
+    return new OkHttpClient.Builder().connectTimeout(Duration.ofMinutes(1))
+        .readTimeout(Duration.ofMinutes(1)).callTimeout(Duration.ofMinutes(1)).build();
+  }
+
+  private static MockResponse ok() {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(FIXTURE).build();
   }
 
   private void always(MockResponse response) {
