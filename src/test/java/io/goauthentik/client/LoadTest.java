@@ -92,8 +92,8 @@ class LoadTest {
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 
     try (LogCapture okhttpLog = new LogCapture("okhttp3.OkHttpClient")) {
-      // No whole-call budget: until its deadline Okio's watchdog holds every call, so the garbage
-      // collector could not take one that leaked its body, and OkHttp would not report it (below).
+      // No whole-call budget: until its deadline a watchdog holds every call, so the garbage
+      // collector could not take one that leaked its body, and OkHttp would not report it.
       AuthentikClient client = authentik.client(b -> b.httpClient(http).retryBaseDelay(Duration.ofMillis(1))
           .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ZERO));
       CountDownLatch go = new CountDownLatch(1);
@@ -141,20 +141,12 @@ class LoadTest {
           "each 404 is one NotFoundException, never retried: " + outcomes);
       assertTrue(count(outcomes, "value") > THREADS * CALLS_PER_THREAD * 9 / 10, "retries absorb 503s and disconnects");
       assertEquals(List.of(), wrongAnswers, "ids answered with another token");
+      // A body left open keeps its connection allocated to its call, so the pool, asked directly,
+      // counts it as busy; OkHttp's "leaked" warning comes only once the garbage collector has taken
+      // such a call, and any that came during the run is in the log already.
       assertEquals(pool.connectionCount(), pool.idleConnectionCount(), "a connection is still held by a call");
       assertEquals(List.of(), okhttpLog.records().stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
           .map(r -> r.getMessage()).toList(), "OkHttp warnings such as a leaked connection");
-
-      // OkHttp reports a body left open once the garbage collector has taken its call and the pool
-      // next looks at its connections, which one more call makes it do.
-      System.gc();
-      try {
-        client.oauth2().oauth2RefreshTokensRetrieve(1);
-      } catch (ApiException fault) {
-        // the server's faults go on; only the pool's look matters here
-      }
-      assertFalse(okhttpLog.await(r -> String.valueOf(r.getMessage()).contains("leaked"), Duration.ofSeconds(1)),
-          () -> okhttpLog.lines().toString());
     } finally {
       threads.shutdownNow();
       http.dispatcher().executorService().shutdown();
