@@ -249,6 +249,8 @@ class AsyncTest {
       future.cancel(true);
 
       assertNotNull(server.takeRequest(WAIT_SECONDS, TimeUnit.SECONDS));
+      // The one bounded wait for something that must not happen: the retry would be sent a second
+      // from now, and until the core lets a test run its retry waits, nothing can be asked sooner.
       assertNull(server.takeRequest(1500, TimeUnit.MILLISECONDS), "no attempt after the pause");
       assertTrue(future.isCancelled());
     } finally {
