@@ -33,9 +33,8 @@ import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,20 +49,11 @@ class AsyncTest {
   private static final String FIXTURE = Fixtures.load("2024.6.3", "refresh_token.json");
   private static final long WAIT_SECONDS = 10;
 
-  private final MockWebServer server = new MockWebServer();
-  private AuthentikClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    client = builder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN).configure(b -> b.retryBaseDelay(Duration.ofMillis(1))
+      .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(8)));
+  private final MockWebServer server = authentik.server();
+  private final AuthentikClient client = authentik.client();
 
   @Test
   void completesWithTheValue() throws Exception {
@@ -106,13 +96,12 @@ class AsyncTest {
       url = "http://127.0.0.1:" + closed.getLocalPort() + "/";
     }
 
-    try (AuthentikClient refused = builder().baseUrl(url).build()) {
-      TransportException e = failure(refused.oauth2().oauth2RefreshTokensRetrieveAsync(42), TransportException.class);
+    AuthentikClient refused = authentik.client(b -> b.baseUrl(url));
+    TransportException e = failure(refused.oauth2().oauth2RefreshTokensRetrieveAsync(42), TransportException.class);
 
-      assertEquals(0, e.getCode());
-      assertEquals(ConnectException.class, e.getCause().getClass());
-      assertTrue(e.getMessage().endsWith("(after 3 attempts)"), e.getMessage());
-    }
+    assertEquals(0, e.getCode());
+    assertEquals(ConnectException.class, e.getCause().getClass());
+    assertTrue(e.getMessage().endsWith("(after 3 attempts)"), e.getMessage());
   }
 
   @Test
@@ -153,12 +142,11 @@ class AsyncTest {
   void serverThatNeverAnswersFailsByTheCallTimeout() {
     always(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
 
-    try (AuthentikClient hurried = builder().callTimeout(Duration.ofMillis(500)).build()) {
-      // future.get's own timeout is the generous upper bound; TimeoutException there fails the test.
-      TransportException e = failure(hurried.oauth2().oauth2RefreshTokensRetrieveAsync(42), TransportException.class);
+    AuthentikClient hurried = authentik.client(b -> b.callTimeout(Duration.ofMillis(500)));
+    // future.get's own timeout is the generous upper bound; TimeoutException there fails the test.
+    TransportException e = failure(hurried.oauth2().oauth2RefreshTokensRetrieveAsync(42), TransportException.class);
 
-      assertTrue(e.getCause() instanceof InterruptedIOException, String.valueOf(e.getCause()));
-    }
+    assertTrue(e.getCause() instanceof InterruptedIOException, String.valueOf(e.getCause()));
     assertEquals(1, server.getRequestCount());
   }
 
@@ -175,7 +163,8 @@ class AsyncTest {
     });
     CallEvents events = new CallEvents();
     OkHttpClient http = new OkHttpClient.Builder().eventListener(events).build();
-    try (AuthentikClient watched = builder().httpClient(http).build()) {
+    try {
+      AuthentikClient watched = authentik.client(b -> b.httpClient(http));
       CompletableFuture<RefreshToken> future = watched.oauth2().oauth2RefreshTokensRetrieveAsync(42);
       RecordedRequest sent = server.takeRequest(WAIT_SECONDS, TimeUnit.SECONDS);
       assertTrue(sent != null && sent.getTarget().contains("/42/"), "the request reached the server");
@@ -233,17 +222,15 @@ class AsyncTest {
       Supplier<MockResponse> response) throws Exception {
     always(response.get());
 
-    try (AuthentikClient client = builder().build()) {
-      ApiException blocking = assertThrows(ApiException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
-      int blockingRequests = server.getRequestCount();
-      ApiException async = failure(client.oauth2().oauth2RefreshTokensRetrieveAsync(42), type);
+    ApiException blocking = assertThrows(ApiException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
+    int blockingRequests = server.getRequestCount();
+    ApiException async = failure(client.oauth2().oauth2RefreshTokensRetrieveAsync(42), type);
 
-      assertEquals(type, blocking.getClass());
-      assertEquals(blocking.getMessage(), async.getMessage());
-      assertEquals(blocking.getCode(), async.getCode());
-      assertEquals(blocking.getResponseBody(), async.getResponseBody());
-      assertEquals(blockingRequests, server.getRequestCount() - blockingRequests, "as many attempts");
-    }
+    assertEquals(type, blocking.getClass());
+    assertEquals(blocking.getMessage(), async.getMessage());
+    assertEquals(blocking.getCode(), async.getCode());
+    assertEquals(blocking.getResponseBody(), async.getResponseBody());
+    assertEquals(blockingRequests, server.getRequestCount() - blockingRequests, "as many attempts");
   }
 
   @Test
@@ -254,13 +241,16 @@ class AsyncTest {
     CallEvents events = new CallEvents();
     OkHttpClient http = new OkHttpClient.Builder().eventListener(events).build();
 
-    try (AuthentikClient client = builder().httpClient(http).build()) {
+    try {
+      AuthentikClient client = authentik.client(b -> b.httpClient(http));
       CompletableFuture<RefreshToken> future = client.oauth2().oauth2RefreshTokensRetrieveAsync(42);
       assertTrue(events.ended.await(WAIT_SECONDS, TimeUnit.SECONDS), "the first attempt got its 503");
 
       future.cancel(true);
 
       assertNotNull(server.takeRequest(WAIT_SECONDS, TimeUnit.SECONDS));
+      // The one bounded wait for something that must not happen: the retry would be sent a second
+      // from now, and until the core lets a test run its retry waits, nothing can be asked sooner.
       assertNull(server.takeRequest(1500, TimeUnit.MILLISECONDS), "no attempt after the pause");
       assertTrue(future.isCancelled());
     } finally {
@@ -283,7 +273,8 @@ class AsyncTest {
     ConnectionPool pool = new ConnectionPool();
     OkHttpClient http = new OkHttpClient.Builder().connectionPool(pool).build();
 
-    try (AuthentikClient client = builder().httpClient(http).build()) {
+    try {
+      AuthentikClient client = authentik.client(b -> b.httpClient(http));
       CompletableFuture<List<Integer>> seenOnCompletion = client.oauth2().oauth2RefreshTokensRetrieveAsync(42)
           .handle((value, error) -> List.of(pool.connectionCount(), pool.idleConnectionCount()));
       attached.countDown();
@@ -330,11 +321,6 @@ class AsyncTest {
     assertEquals(type, e.getCause().getClass(), () -> "got " + e.getCause());
     assertFalse(future.isCancelled());
     return type.cast(e.getCause());
-  }
-
-  private AuthentikClient.Builder builder() {
-    return AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN)
-        .retryBaseDelay(Duration.ofMillis(1)).readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(8));
   }
 
   private void always(MockResponse response) {

@@ -4,35 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Setting a client up: from the environment, and the builder refusing mistakes with a useful message. */
+/**
+ * Setting a client up: from the environment, the builder refusing mistakes with a useful message, and
+ * {@code newBuilder()} deriving a client that differs in what was changed and only there.
+ */
 class ClientConfigTest {
   private static final String TOKEN = "ak-config-test-token-1a2b3c4d";
 
-  private final MockWebServer server = new MockWebServer();
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN).configure(b -> b.retryBaseDelay(Duration.ofMillis(1)));
+  private final MockWebServer server = authentik.server();
 
   @Test
   void fromEnvReadsUrlAndToken() throws Exception {
@@ -133,6 +130,73 @@ class ClientConfigTest {
   }
 
   @Test
+  void newBuilderWithMaxRetriesZeroSendsOnceWhileTheOriginalStillRetries() {
+    always(new MockResponse.Builder().code(503).build());
+    AuthentikClient original = authentik.client();
+
+    try (AuthentikClient once = original.newBuilder().maxRetries(0).build()) {
+      ServerException e = assertThrows(ServerException.class, () -> once.oauth2().oauth2RefreshTokensRetrieve(42));
+      assertEquals("GET /api/v3/oauth2/refresh_tokens/42/: 503 Service Unavailable", e.getMessage());
+      assertEquals(1, server.getRequestCount());
+    }
+
+    ServerException e = assertThrows(ServerException.class, () -> original.oauth2().oauth2RefreshTokensRetrieve(42));
+    assertEquals("GET /api/v3/oauth2/refresh_tokens/42/: 503 Service Unavailable (after 3 attempts)", e.getMessage());
+    assertEquals(1 + 3, server.getRequestCount());
+  }
+
+  @Test
+  void newBuilderWithAnotherTokenSendsItWhileTheOriginalKeepsItsOwn() throws Exception {
+    always(ok());
+    AuthentikClient original = authentik.client();
+
+    try (AuthentikClient other = original.newBuilder().token("ak-another-token").build()) {
+      assertEquals(42, other.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    }
+    assertEquals(42, original.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+
+    assertEquals("Bearer ak-another-token", take(server).getHeaders().get("Authorization"));
+    assertEquals("Bearer " + TOKEN, take(server).getHeaders().get("Authorization"));
+  }
+
+  @Test
+  void newBuilderWithAnotherBaseUrlGoesThereWhileTheOriginalStays() throws Exception {
+    MockWebServer elsewhere = authentik.newServer();
+    elsewhere.enqueue(ok());
+    server.enqueue(ok());
+    AuthentikClient original = authentik.client();
+
+    try (AuthentikClient moved = original.newBuilder().baseUrl(elsewhere.url("/authentik/").toString()).build()) {
+      assertEquals(42, moved.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    }
+    assertEquals(42, original.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+
+    RecordedRequest moved = take(elsewhere);
+    assertEquals("/authentik/api/v3/oauth2/refresh_tokens/42/", moved.getTarget());
+    assertEquals("Bearer " + TOKEN, moved.getHeaders().get("Authorization"), "the token came along");
+    assertEquals("/api/v3/oauth2/refresh_tokens/42/", take(server).getTarget());
+    assertEquals(1, elsewhere.getRequestCount());
+    assertEquals(1, server.getRequestCount());
+  }
+
+  @Test
+  void newBuilderWithAShortCallTimeoutEndsByItWhileTheOriginalWaits() {
+    // Every answer starts after half a second of silence.
+    always(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(Fixtures.load("2024.6.3", "refresh_token.json")).headersDelay(500, TimeUnit.MILLISECONDS).build());
+    AuthentikClient original = authentik.client();
+
+    try (AuthentikClient hurried = original.newBuilder().callTimeout(Duration.ofMillis(100)).build()) {
+      TransportException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+          () -> assertThrows(TransportException.class, () -> hurried.oauth2().oauth2RefreshTokensRetrieve(42)));
+      assertEquals(InterruptedIOException.class, e.getCause().getClass(), "ended by the budget");
+      assertEquals(1, server.getRequestCount(), "the budget is spent: no retry");
+    }
+
+    assertEquals(42, original.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+  }
+
+  @Test
   void clientAndBuilderDoNotPrintTheToken() {
     AuthentikClient.Builder builder = AuthentikClient.builder().baseUrl("https://auth.example.com").token(TOKEN);
     try (AuthentikClient client = builder.build()) {
@@ -141,5 +205,25 @@ class ClientConfigTest {
       assertFalse(client.newBuilder().toString().contains(TOKEN));
       assertTrue(client.toString().contains("https://auth.example.com/api/v3"), client.toString());
     }
+  }
+
+  private static MockResponse ok() {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(Fixtures.load("2024.6.3", "refresh_token.json")).build();
+  }
+
+  private void always(MockResponse response) {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return response;
+      }
+    });
+  }
+
+  private static RecordedRequest take(MockWebServer server) throws InterruptedException {
+    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    assertNotNull(request, "the server saw no request");
+    return request;
   }
 }

@@ -7,31 +7,27 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** After {@code close()} a client sends nothing: every call fails at once, saying why. */
 class CloseTest {
   private static final String TOKEN = "ak-close-test-token-7b6a5c";
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN);
+  private final MockWebServer server = authentik.server();
 
   @BeforeEach
-  void start() throws Exception {
-    server.start();
+  void start() {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
         .body(Fixtures.load("2024.6.3", "refresh_token.json")).build());
   }
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
   @Test
   void callsOnAClosedClientFailAtOnce() {
-    AuthentikClient client = AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN).build();
+    AuthentikClient client = authentik.client();
     client.close();
 
     assertClosed(client);
@@ -40,8 +36,7 @@ class CloseTest {
   @Test
   void callsOnAClosedClientFailEvenWhenItsHttpClientWasInjected() {
     OkHttpClient injected = new OkHttpClient();
-    AuthentikClient client = AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN)
-        .httpClient(injected).build();
+    AuthentikClient client = authentik.client(b -> b.httpClient(injected));
     client.close();
 
     assertClosed(client);

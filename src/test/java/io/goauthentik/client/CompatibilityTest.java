@@ -33,9 +33,8 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
@@ -47,21 +46,10 @@ import org.yaml.snakeyaml.Yaml;
 class CompatibilityTest {
   private static final JsonObject EXPECTED = JsonParser.parseString(readExpected()).getAsJsonObject();
 
-  private MockWebServer server;
-  private AuthentikClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client = AuthentikClient.builder().baseUrl(server.url("/").toString()).token("test-token").build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik("test-token");
+  private final MockWebServer server = authentik.server();
+  private final AuthentikClient client = authentik.client();
 
   static Stream<String> releases() {
     return EXPECTED.keySet().stream();

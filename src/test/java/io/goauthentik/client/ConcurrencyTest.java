@@ -17,6 +17,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One client shared by several threads: every call gets its own answer, with the right headers. */
 class ConcurrencyTest {
@@ -25,11 +26,13 @@ class ConcurrencyTest {
   private static final int CALLS = 20;
   private static final String FIXTURE = Fixtures.load("2024.6.3", "refresh_token.json");
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN).configure(b -> b.maxRetries(0));
+  private final MockWebServer server = authentik.server();
   private ExecutorService pool;
 
   @BeforeEach
-  void start() throws Exception {
+  void start() {
     // Answers with the token whose pk is the id asked for, and refuses a request without the right headers.
     server.setDispatcher(new Dispatcher() {
       @Override
@@ -44,40 +47,36 @@ class ConcurrencyTest {
             .body(FIXTURE.replaceFirst("\"pk\": 42", "\"pk\": " + id)).build();
       }
     });
-    server.start();
     pool = Executors.newFixedThreadPool(THREADS);
   }
 
   @AfterEach
   void stop() {
     pool.shutdownNow();
-    server.close();
   }
 
   @Test
   void oneClientServesSeveralThreads() throws Exception {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<List<Integer>>> results = new ArrayList<>();
-    try (AuthentikClient client = AuthentikClient.builder()
-        .baseUrl(server.url("/").toString()).token(TOKEN).maxRetries(0).build()) {
-      for (int t = 0; t < THREADS; t++) {
-        int first = 1000 * (t + 1);
-        results.add(pool.submit(() -> {
-          go.await(); // start together, so the calls overlap
-          List<Integer> mismatches = new ArrayList<>();
-          for (int id = first; id < first + CALLS; id++) {
-            RefreshToken token = client.oauth2().oauth2RefreshTokensRetrieve(id);
-            if (token.getPk() != id || !"akadmin".equals(token.getUser().getUsername())) {
-              mismatches.add(id);
-            }
+    AuthentikClient client = authentik.client();
+    for (int t = 0; t < THREADS; t++) {
+      int first = 1000 * (t + 1);
+      results.add(pool.submit(() -> {
+        go.await(); // start together, so the calls overlap
+        List<Integer> mismatches = new ArrayList<>();
+        for (int id = first; id < first + CALLS; id++) {
+          RefreshToken token = client.oauth2().oauth2RefreshTokensRetrieve(id);
+          if (token.getPk() != id || !"akadmin".equals(token.getUser().getUsername())) {
+            mismatches.add(id);
           }
-          return mismatches;
-        }));
-      }
-      go.countDown();
-      for (Future<List<Integer>> result : results) {
-        assertEquals(List.of(), result.get(30, TimeUnit.SECONDS), "ids answered with another token");
-      }
+        }
+        return mismatches;
+      }));
+    }
+    go.countDown();
+    for (Future<List<Integer>> result : results) {
+      assertEquals(List.of(), result.get(30, TimeUnit.SECONDS), "ids answered with another token");
     }
     assertEquals(THREADS * CALLS, server.getRequestCount());
   }

@@ -21,9 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,21 +37,11 @@ class ErrorMappingTest {
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
-  private final MockWebServer server = new MockWebServer();
-  private AuthentikClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    // No retries: each test sees exactly the one response it enqueued.
-    client = AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN).maxRetries(0).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  // No retries: each test sees exactly the one response it enqueued.
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN).configure(b -> b.maxRetries(0));
+  private final MockWebServer server = authentik.server();
+  private final AuthentikClient client = authentik.client();
 
   @Test
   void status400IsValidationExceptionWithFieldErrors() {
@@ -214,22 +203,20 @@ class ErrorMappingTest {
 
   @Test
   void connectionRefusedIsTransportExceptionWithCodeZero() throws Exception {
-    MockWebServer closed = new MockWebServer();
-    closed.start();
+    MockWebServer closed = authentik.newServer();
     String url = closed.url("/").toString();
     closed.close();
+    AuthentikClient refused = authentik.client(b -> b.baseUrl(url));
 
-    try (AuthentikClient refused = AuthentikClient.builder().baseUrl(url).token(TOKEN).maxRetries(0).build()) {
-      TransportException e = assertThrows(TransportException.class,
-          () -> refused.oauth2().oauth2RefreshTokensRetrieve(42));
+    TransportException e = assertThrows(TransportException.class,
+        () -> refused.oauth2().oauth2RefreshTokensRetrieve(42));
 
-      assertEquals(0, e.getCode());
-      assertEquals(Map.of(), e.getResponseHeaders());
-      assertNull(e.getResponseBody());
-      assertInstanceOf(ConnectException.class, e.getCause());
-      assertEquals(PREFIX + "could not connect while sending the request (ConnectException)", e.getMessage());
-      assertNoToken(e);
-    }
+    assertEquals(0, e.getCode());
+    assertEquals(Map.of(), e.getResponseHeaders());
+    assertNull(e.getResponseBody());
+    assertInstanceOf(ConnectException.class, e.getCause());
+    assertEquals(PREFIX + "could not connect while sending the request (ConnectException)", e.getMessage());
+    assertNoToken(e);
   }
 
   @ParameterizedTest

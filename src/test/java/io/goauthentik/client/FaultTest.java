@@ -34,9 +34,8 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
 import okio.BufferedSink;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,21 +54,12 @@ class FaultTest {
   private static final Duration SLACK = Duration.ofSeconds(10);
   private static final int DEPTH = 100_000;
 
-  private final MockWebServer server = new MockWebServer();
-  private AuthentikClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.setServerSocketFactory(new NoDelayServerSockets()); // the fuzz makes 300 calls
-    server.start();
-    client = builder(server.url("/").toString()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN).tcpNoDelay() // the fuzz makes 300 calls
+      .configure(b -> b.retryBaseDelay(Duration.ofMillis(1)).readTimeout(Duration.ofSeconds(2))
+          .callTimeout(Duration.ofSeconds(8)));
+  private final MockWebServer server = authentik.server();
+  private final AuthentikClient client = authentik.client();
 
   @Test
   void connectionRefusedIsRetriedThenTransportException() throws IOException {
@@ -78,14 +68,12 @@ class FaultTest {
       url = "http://127.0.0.1:" + closed.getLocalPort() + "/";
     }
 
-    try (AuthentikClient refused = builder(url).build()) {
-      TransportException e = fails(TransportException.class, refused);
+    TransportException e = fails(TransportException.class, authentik.client(b -> b.baseUrl(url)));
 
-      assertEquals(0, e.getCode());
-      assertEquals(ConnectException.class, e.getCause().getClass());
-      assertEquals(PREFIX + "could not connect while sending the request (ConnectException) (after 3 attempts)",
-          e.getMessage());
-    }
+    assertEquals(0, e.getCode());
+    assertEquals(ConnectException.class, e.getCause().getClass());
+    assertEquals(PREFIX + "could not connect while sending the request (ConnectException) (after 3 attempts)",
+        e.getMessage());
   }
 
   @Test
@@ -118,14 +106,13 @@ class FaultTest {
   void responseThatNeverComesTimesOutOnEveryAttempt() {
     always(() -> new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
 
-    try (AuthentikClient impatient = builder(server.url("/").toString()).readTimeout(Duration.ofMillis(200)).build()) {
-      TransportException e = fails(TransportException.class, impatient);
+    AuthentikClient impatient = authentik.client(b -> b.readTimeout(Duration.ofMillis(200)));
+    TransportException e = fails(TransportException.class, impatient);
 
-      assertEquals(0, e.getCode());
-      assertEquals(SocketTimeoutException.class, e.getCause().getClass());
-      assertEquals(PREFIX + "timed out while sending the request (SocketTimeoutException) (after 3 attempts)",
-          e.getMessage());
-    }
+    assertEquals(0, e.getCode());
+    assertEquals(SocketTimeoutException.class, e.getCause().getClass());
+    assertEquals(PREFIX + "timed out while sending the request (SocketTimeoutException) (after 3 attempts)",
+        e.getMessage());
     assertEquals(3, server.getRequestCount());
   }
 
@@ -133,9 +120,8 @@ class FaultTest {
   void serverThatDoesNotSpeakHttpIsTransportExceptionWithoutRetry() throws Exception {
     // Someone else's service on the port: it greets with a banner instead of an HTTP status line.
     // That is an answer, not a lost connection, and it would be the same answer again.
-    try (RawServer ssh = new RawServer("SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII));
-        AuthentikClient wrongPort = builder(ssh.url()).build()) {
-      TransportException e = fails(TransportException.class, wrongPort);
+    try (RawServer ssh = new RawServer("SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII))) {
+      TransportException e = fails(TransportException.class, authentik.client(b -> b.baseUrl(ssh.url())));
 
       assertEquals(0, e.getCode());
       assertEquals(ProtocolException.class, e.getCause().getClass());
@@ -385,12 +371,42 @@ class FaultTest {
 
   @Test
   void validResponseAfterAllThoseStillReads() {
-    server.enqueue(ok(FIXTURE));
+    // One client and one server through a fault of each kind, then a valid answer: no fault may
+    // leave behind what breaks the next call (a connection with half a body on it, a stuck call or
+    // deadline, a decoder or client left in a bad state).
+    List<Fault> faults = List.of(
+        new Fault(TransportException.class,
+            () -> new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build()),
+        new Fault(TransportException.class,
+            () -> okBuilder(FIXTURE).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build()),
+        new Fault(TransportException.class, () -> new MockResponse.Builder().status("SSH-2.0-OpenSSH_9.6").build()),
+        new Fault(TransportException.class, () -> new MockResponse.Builder().code(200)
+            .addHeader("Content-Encoding", "gzip").body("this is not gzip at all").build()),
+        new Fault(MalformedResponseException.class, () -> ok(FIXTURE.substring(0, FIXTURE.indexOf("\"user\"")))),
+        new Fault(MalformedResponseException.class, () -> ok(FIXTURE + "garbage")),
+        new Fault(MalformedResponseException.class, () -> new MockResponse.Builder().code(204).build()),
+        new Fault(MalformedResponseException.class,
+            () -> ok(FIXTURE.replaceFirst("\"pk\": 42,", "\"pk\": 42, \"unknown\": " + nested(DEPTH) + ","))),
+        new Fault(ValidationException.class,
+            () -> new MockResponse.Builder().code(400).body("{\"non_field_errors\": " + nested(DEPTH) + "}").build()),
+        new Fault(ServerException.class, () -> new MockResponse.Builder().code(500)
+            .body(new RepeatedBody("{\"detail\": \"", 'a', 1024 * 1024)).build()),
+        new Fault(NotFoundException.class, () -> new MockResponse.Builder().code(404)
+            .body(new Buffer().writeUtf8("{\"detail\": \"").write(new byte[] {(byte) 0xFF}).writeUtf8("\"}")).build()));
+    for (Fault fault : faults) {
+      always(fault.response());
+      fails(fault.type(), client);
+    }
+    always(() -> ok(FIXTURE));
 
     RefreshToken token = client.oauth2().oauth2RefreshTokensRetrieve(42);
 
     assertEquals(42, token.getPk());
     assertEquals("akadmin", token.getUser().getUsername());
+  }
+
+  /** A response and the exception it must end in. */
+  private record Fault(Class<? extends ApiException> type, Supplier<MockResponse> response) {
   }
 
   private void assertNestingEndsTyped() {
@@ -409,11 +425,6 @@ class FaultTest {
         () -> assertThrows(ApiException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42)));
     assertEquals(type, e.getClass(), () -> "got " + e);
     return type.cast(e);
-  }
-
-  private static AuthentikClient.Builder builder(String url) {
-    return AuthentikClient.builder().baseUrl(url).token(TOKEN).retryBaseDelay(Duration.ofMillis(1))
-        .readTimeout(Duration.ofSeconds(2)).callTimeout(Duration.ofSeconds(8));
   }
 
   private void always(Supplier<MockResponse> response) {

@@ -14,6 +14,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code httpLogging(true)}: one INFO line per exchange on {@code io.goauthentik.client.http}, headers
@@ -25,24 +26,23 @@ class HttpLoggingTest {
   private static final String BODY = Fixtures.load(RELEASE, "refresh_token.json");
   private static final String PATH = "/api/v3/oauth2/refresh_tokens/42/";
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN).configure(b -> b.retryBaseDelay(Duration.ofMillis(1)));
+  private final MockWebServer server = authentik.server();
   private LogCapture log;
 
   @BeforeEach
-  void start() throws Exception {
-    server.start();
+  void start() {
     log = new LogCapture("io.goauthentik.client.http");
   }
 
   @AfterEach
   void stop() {
     log.close();
-    server.close();
   }
 
   private AuthentikClient client(boolean logging) {
-    return AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN).httpLogging(logging)
-        .retryBaseDelay(Duration.ofMillis(1)).build();
+    return authentik.client(b -> b.httpLogging(logging));
   }
 
   private List<String> messages(Level level) {
@@ -53,9 +53,7 @@ class HttpLoggingTest {
   void offByDefault() {
     server.enqueue(new MockResponse.Builder().code(200).body(BODY).build());
 
-    try (AuthentikClient client = AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN).build()) {
-      client.oauth2().oauth2RefreshTokensRetrieve(42);
-    }
+    authentik.client().oauth2().oauth2RefreshTokensRetrieve(42);
 
     assertEquals(List.of(), log.lines());
   }
@@ -64,9 +62,7 @@ class HttpLoggingTest {
   void onePlainLinePerExchangeWithMethodUrlStatusAndTime() {
     server.enqueue(new MockResponse.Builder().code(200).body(BODY).build());
 
-    try (AuthentikClient client = client(true)) {
-      client.oauth2().oauth2RefreshTokensRetrieve(42);
-    }
+    client(true).oauth2().oauth2RefreshTokensRetrieve(42);
 
     List<String> info = messages(Level.INFO);
     assertEquals(1, info.size(), info.toString());
@@ -79,9 +75,7 @@ class HttpLoggingTest {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Set-Cookie", "authentik_session=cookie-secret-42")
         .addHeader("X-Request-Id", "req-7").body(BODY).build());
 
-    try (AuthentikClient client = client(true)) {
-      client.oauth2().oauth2RefreshTokensRetrieve(42);
-    }
+    client(true).oauth2().oauth2RefreshTokensRetrieve(42);
 
     List<String> debug = messages(Level.FINE);
     assertEquals(2, debug.size(), debug.toString());
@@ -98,9 +92,7 @@ class HttpLoggingTest {
   void successBodyIsNeverLogged() {
     server.enqueue(new MockResponse.Builder().code(200).body(BODY).build());
 
-    try (AuthentikClient client = client(true)) {
-      client.oauth2().oauth2RefreshTokensRetrieve(42);
-    }
+    client(true).oauth2().oauth2RefreshTokensRetrieve(42);
 
     String all = String.join("\n", log.lines());
     assertFalse(all.contains("s3cr3t-"), all);
@@ -115,9 +107,8 @@ class HttpLoggingTest {
     server.enqueue(new MockResponse.Builder().code(404).body("{\"detail\": \"No RefreshToken matches the given query.\"}")
         .build());
 
-    try (AuthentikClient client = client(true)) {
-      assertThrows(NotFoundException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
-    }
+    AuthentikClient client = client(true);
+    assertThrows(NotFoundException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
 
     List<String> info = messages(Level.INFO);
     assertEquals(2, info.size(), info.toString());
@@ -130,13 +121,11 @@ class HttpLoggingTest {
 
   @Test
   void transportFailureIsLoggedByKind() throws Exception {
+    AuthentikClient client = client(true);
     String url = server.url("/").toString();
     server.close();
 
-    try (AuthentikClient client = AuthentikClient.builder().baseUrl(url).token(TOKEN).httpLogging(true)
-        .retryBaseDelay(Duration.ofMillis(1)).build()) {
-      assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
-    }
+    assertThrows(TransportException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
 
     List<String> info = messages(Level.INFO);
     assertEquals(3, info.size(), "one line per attempt: " + info);

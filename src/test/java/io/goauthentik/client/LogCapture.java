@@ -1,10 +1,7 @@
 package io.goauthentik.client;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -30,22 +27,8 @@ final class LogCapture extends Handler implements AutoCloseable {
   }
 
   @Override
-  public synchronized void publish(LogRecord record) {
+  public void publish(LogRecord record) {
     records.add(record);
-    notifyAll();
-  }
-
-  /** Waits at most {@code timeout} for a record that matches; false when none came. */
-  synchronized boolean await(Predicate<LogRecord> match, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (records.stream().noneMatch(match)) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
-    return true;
   }
 
   List<LogRecord> records() {

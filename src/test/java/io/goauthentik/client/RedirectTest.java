@@ -11,9 +11,8 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,24 +22,12 @@ class RedirectTest {
   private static final String BODY = Fixtures.load("2024.6.3", "refresh_token.json");
   private static final String PATH = "/api/v3/oauth2/refresh_tokens/42/";
 
-  private final MockWebServer origin = new MockWebServer();
-  private final MockWebServer other = new MockWebServer();
-  private AuthentikClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    origin.start();
-    other.start();
-    client = AuthentikClient.builder().baseUrl("http://localhost:" + origin.getPort()).token(TOKEN)
-        .retryBaseDelay(Duration.ofMillis(1)).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    origin.close();
-    other.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN).configure(b -> b.retryBaseDelay(Duration.ofMillis(1)));
+  private final MockWebServer origin = authentik.server();
+  private final MockWebServer other = authentik.newServer();
+  // By name: the redirect tests below tell "localhost" from "127.0.0.1".
+  private final AuthentikClient client = authentik.client(b -> b.baseUrl("http://localhost:" + origin.getPort()));
 
   private RecordedRequest take(MockWebServer server) throws InterruptedException {
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);

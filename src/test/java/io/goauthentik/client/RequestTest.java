@@ -12,9 +12,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,24 +22,14 @@ class RequestTest {
   private static final String TOKEN = "ak-request-test-9f8e7d6c5b4a";
   private static final String PATH = "/api/v3/oauth2/refresh_tokens/42/";
 
-  private final MockWebServer server = new MockWebServer();
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN);
+  private final MockWebServer server = authentik.server();
 
   @Test
   void retrieveSendsGetWithBearerTokenAcceptAndUserAgent() throws Exception {
     enqueueToken();
-    try (AuthentikClient client = client(server.url("/").toString())) {
-      client.oauth2().oauth2RefreshTokensRetrieve(42);
-    }
+    authentik.client().oauth2().oauth2RefreshTokensRetrieve(42);
 
     RecordedRequest request = take();
     assertEquals("GET", request.getMethod());
@@ -58,10 +47,9 @@ class RequestTest {
   void everyBaseUrlFormReachesTheSameUrl(String suffix) throws Exception {
     String root = server.url("/").toString().replaceAll("/$", "");
     enqueueToken();
-    try (AuthentikClient client = client(root + suffix)) {
-      assertEquals(root + "/api/v3", client.baseUrl());
-      client.oauth2().oauth2RefreshTokensRetrieve(42);
-    }
+    AuthentikClient client = client(root + suffix);
+    assertEquals(root + "/api/v3", client.baseUrl());
+    client.oauth2().oauth2RefreshTokensRetrieve(42);
     assertEquals(PATH, take().getTarget());
   }
 
@@ -69,21 +57,19 @@ class RequestTest {
   @ValueSource(strings = {"/authentik", "/authentik/", "/authentik/api/v3", "/authentik/api/v3/"})
   void baseUrlWithSubPathKeepsIt(String path) throws Exception {
     enqueueToken();
-    try (AuthentikClient client = client(server.url(path).toString())) {
-      assertEquals(server.url("/authentik/api/v3").toString(), client.baseUrl());
-      client.oauth2().oauth2RefreshTokensRetrieve(42);
-    }
+    AuthentikClient client = client(server.url(path).toString());
+    assertEquals(server.url("/authentik/api/v3").toString(), client.baseUrl());
+    client.oauth2().oauth2RefreshTokensRetrieve(42);
     assertEquals("/authentik" + PATH, take().getTarget());
   }
 
   @Test
   void nullIdFailsBeforeAnyRequest() {
-    try (AuthentikClient client = client(server.url("/").toString())) {
-      NullPointerException e = assertThrows(NullPointerException.class,
-          () -> client.oauth2().oauth2RefreshTokensRetrieve(null));
-      assertTrue(e.getMessage().contains("'id'"), e.getMessage());
-      assertThrows(NullPointerException.class, () -> client.oauth2().oauth2RefreshTokensRetrieveAsync(null));
-    }
+    AuthentikClient client = authentik.client();
+    NullPointerException e = assertThrows(NullPointerException.class,
+        () -> client.oauth2().oauth2RefreshTokensRetrieve(null));
+    assertTrue(e.getMessage().contains("'id'"), e.getMessage());
+    assertThrows(NullPointerException.class, () -> client.oauth2().oauth2RefreshTokensRetrieveAsync(null));
     assertEquals(0, server.getRequestCount());
   }
 
@@ -93,8 +79,7 @@ class RequestTest {
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("X-Injected", "yes").build()))
         .build();
     enqueueToken();
-    try (AuthentikClient client = AuthentikClient.builder()
-        .baseUrl(server.url("/").toString()).token(TOKEN).httpClient(injected).build()) {
+    try (AuthentikClient client = authentik.client(b -> b.httpClient(injected))) {
       assertEquals(42, client.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
     }
 
@@ -110,9 +95,7 @@ class RequestTest {
   @Test
   void noOtherHeadersCarryTheToken() throws Exception {
     enqueueToken();
-    try (AuthentikClient client = client(server.url("/").toString())) {
-      client.oauth2().oauth2RefreshTokensRetrieve(42);
-    }
+    authentik.client().oauth2().oauth2RefreshTokensRetrieve(42);
     RecordedRequest request = take();
     for (String name : request.getHeaders().names()) {
       if (!name.equalsIgnoreCase("Authorization")) {
@@ -123,7 +106,7 @@ class RequestTest {
   }
 
   private AuthentikClient client(String baseUrl) {
-    return AuthentikClient.builder().baseUrl(baseUrl).token(TOKEN).build();
+    return authentik.client(b -> b.baseUrl(baseUrl));
   }
 
   private void enqueueToken() {

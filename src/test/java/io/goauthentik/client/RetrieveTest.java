@@ -23,9 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A 200 in the seed's shape (authentik 2024.6.3, {@code redirect_uris} as a newline-separated
@@ -38,20 +37,10 @@ class RetrieveTest {
       + "cStYOgcip47gmpcLGdumnOhKGNEIMyGMhOc1nj6iy1Sl";
   private static final String ID_TOKEN_START = "{\n    \"iss\": \"https://auth.example.com/application/o/nextcloud/\",\n";
 
-  private final MockWebServer server = new MockWebServer();
-  private AuthentikClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    client = AuthentikClient.builder().baseUrl(server.url("/").toString()).token("ak-retrieve-test").build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik("ak-retrieve-test");
+  private final MockWebServer server = authentik.server();
+  private final AuthentikClient client = authentik.client();
 
   @Test
   void topLevelFields() {

@@ -20,9 +20,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,20 +36,11 @@ class RetryTest {
   private static final DateTimeFormatter HTTP_DATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
-  private final MockWebServer server = new MockWebServer();
-  private AuthentikClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    client = builder().build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN).configure(b -> b.retryBaseDelay(Duration.ofMillis(1))
+      .retryMaxDelay(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(10)));
+  private final MockWebServer server = authentik.server();
+  private final AuthentikClient client = authentik.client();
 
   @ParameterizedTest
   @ValueSource(ints = {429, 502, 503, 504})
@@ -110,10 +100,9 @@ class RetryTest {
   void maxRetriesSetsHowManyTimesAFailureIsTriedAgain() {
     always(status(502));
 
-    try (AuthentikClient four = builder().maxRetries(4).build()) {
-      ServerException e = assertThrows(ServerException.class, () -> four.oauth2().oauth2RefreshTokensRetrieve(42));
-      assertTrue(e.getMessage().endsWith("(after 5 attempts)"), e.getMessage());
-    }
+    AuthentikClient four = authentik.client(b -> b.maxRetries(4));
+    ServerException e = assertThrows(ServerException.class, () -> four.oauth2().oauth2RefreshTokensRetrieve(42));
+    assertTrue(e.getMessage().endsWith("(after 5 attempts)"), e.getMessage());
     assertEquals(5, server.getRequestCount());
   }
 
@@ -122,10 +111,9 @@ class RetryTest {
     server.enqueue(status(503));
     server.enqueue(ok());
 
-    try (AuthentikClient once = builder().maxRetries(0).build()) {
-      ServerException e = assertThrows(ServerException.class, () -> once.oauth2().oauth2RefreshTokensRetrieve(42));
-      assertEquals("GET /api/v3/oauth2/refresh_tokens/42/: 503 Service Unavailable", e.getMessage());
-    }
+    AuthentikClient once = authentik.client(b -> b.maxRetries(0));
+    ServerException e = assertThrows(ServerException.class, () -> once.oauth2().oauth2RefreshTokensRetrieve(42));
+    assertEquals("GET /api/v3/oauth2/refresh_tokens/42/: 503 Service Unavailable", e.getMessage());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -181,12 +169,11 @@ class RetryTest {
     server.enqueue(rateLimited("1"));
     server.enqueue(ok());
 
-    try (AuthentikClient hurried = builder().callTimeout(Duration.ofMillis(500)).build()) {
-      RateLimitException e = assertThrows(RateLimitException.class,
-          () -> hurried.oauth2().oauth2RefreshTokensRetrieve(42));
-      assertEquals(RateLimitException.class, e.getClass());
-      assertEquals(Optional.of(Duration.ofSeconds(1)), e.getRetryAfter());
-    }
+    AuthentikClient hurried = authentik.client(b -> b.callTimeout(Duration.ofMillis(500)));
+    RateLimitException e = assertThrows(RateLimitException.class,
+        () -> hurried.oauth2().oauth2RefreshTokensRetrieve(42));
+    assertEquals(RateLimitException.class, e.getClass());
+    assertEquals(Optional.of(Duration.ofSeconds(1)), e.getRetryAfter());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -275,16 +262,9 @@ class RetryTest {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
     server.enqueue(ok());
 
-    try (AuthentikClient impatient = builder().readTimeout(Duration.ofMillis(200)).build()) {
-      assertEquals(42, impatient.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
-    }
+    AuthentikClient impatient = authentik.client(b -> b.readTimeout(Duration.ofMillis(200)));
+    assertEquals(42, impatient.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
     assertEquals(2, server.getRequestCount());
-  }
-
-  private AuthentikClient.Builder builder() {
-    return AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN)
-        .retryBaseDelay(Duration.ofMillis(1)).retryMaxDelay(Duration.ofSeconds(2))
-        .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(10));
   }
 
   private void always(MockResponse response) {

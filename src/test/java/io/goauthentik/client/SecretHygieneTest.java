@@ -27,9 +27,8 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,21 +46,11 @@ class SecretHygieneTest {
   /** Every fixture's client_secret and id_token, and their telltale prefixes, so no part leaks either. */
   private static final List<String> NEVER_LEAK = neverLeak();
 
-  private final MockWebServer server = new MockWebServer();
-  private AuthentikClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server.start();
-    client = AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN)
-        .retryBaseDelay(Duration.ofMillis(1)).readTimeout(Duration.ofSeconds(5)).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik(TOKEN)
+      .configure(b -> b.retryBaseDelay(Duration.ofMillis(1)).readTimeout(Duration.ofSeconds(5)));
+  private final MockWebServer server = authentik.server();
+  private final AuthentikClient client = authentik.client();
 
   static Stream<Arguments> fixtures() {
     return EXPECTED.keySet().stream()

@@ -31,9 +31,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,21 +49,10 @@ class TolerantReaderTest {
       "2025.10.4", "2025.12.6", "2026.2.6", "2026.5.6");
   private static final String FUTURE = "from_a_future_release";
 
-  private MockWebServer server;
-  private AuthentikClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    server = new MockWebServer();
-    server.start();
-    client = AuthentikClient.builder().baseUrl(server.url("/").toString()).token("test-token").build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik("test-token");
+  private final MockWebServer server = authentik.server();
+  private final AuthentikClient client = authentik.client();
 
   /** Every place a model sits in a refresh token and the release fixtures that have it there. */
   static Stream<Arguments> modelLocations() {

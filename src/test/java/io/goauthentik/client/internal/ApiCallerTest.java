@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.goauthentik.client.ApiException;
+import io.goauthentik.client.MockAuthentik;
 import io.goauthentik.client.ServerException;
 import java.time.Duration;
 import mockwebserver3.MockResponse;
@@ -16,19 +17,21 @@ import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Retries and methods: only idempotent requests are sent again. The generated API has only GET so
  * far, so a POST and a PUT are sent through the caller itself.
  */
 class ApiCallerTest {
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension
+  final MockAuthentik authentik = new MockAuthentik();
+  private final MockWebServer server = authentik.server();
   private final OkHttpClient http = new OkHttpClient();
   private ApiCaller caller;
 
   @BeforeEach
-  void start() throws Exception {
-    server.start();
+  void start() {
     String base = server.url("/api/v3").toString();
     RetryPolicy retry = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofSeconds(1));
     caller = new ApiCaller(http, base, Headers.of("Accept", "application/json"), retry, Duration.ofSeconds(10),
@@ -37,7 +40,6 @@ class ApiCallerTest {
 
   @AfterEach
   void stop() {
-    server.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }
