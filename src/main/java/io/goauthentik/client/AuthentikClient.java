@@ -459,7 +459,7 @@ public final class AuthentikClient implements AutoCloseable {
       return "AuthentikClient.Builder{baseUrl=" + shown + ", token=" + (token == null ? "null" : "****") + "}";
     }
 
-    private static Duration checkDuration(Duration value, String name) {
+    static Duration checkDuration(Duration value, String name) {
       Objects.requireNonNull(value, name);
       if (value.isNegative()) {
         throw new IllegalArgumentException(name + " must not be negative, was " + value);

@@ -1,5 +1,6 @@
 package io.goauthentik.client.internal;
 
+import io.goauthentik.client.RequestOptions;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import okhttp3.Request;
 public final class ApiCaller {
   final OkHttpClient http;
   final RetryPolicy retry;
-  final CallWatchdog watchdog = new CallWatchdog();
+  final CallWatchdog watchdog;
   final RetryWaits waits;
   final ErrorMapper errors;
   final TransportFailures transport;
@@ -27,7 +28,7 @@ public final class ApiCaller {
   private final HttpUrl root;
   private final Headers headers;
   private final long callTimeoutNanos;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean closed;
 
   /**
    * @param http the client every call goes through
@@ -46,9 +47,50 @@ public final class ApiCaller {
     this.retry = retry;
     this.callTimeoutNanos = callTimeout.toNanos();
     this.waits = waits;
+    this.watchdog = new CallWatchdog();
     this.errors = new ErrorMapper(redactor);
     this.transport = new TransportFailures(redactor);
     this.responses = new ResponseReader(redactor);
+    this.closed = new AtomicBoolean();
+  }
+
+  /** A caller of the same client (connections, watchdog, open or closed) with other call settings. */
+  private ApiCaller(ApiCaller base, Headers headers, RetryPolicy retry, long callTimeoutNanos) {
+    this.http = base.http;
+    this.root = base.root;
+    this.headers = headers;
+    this.retry = retry;
+    this.callTimeoutNanos = callTimeoutNanos;
+    this.waits = base.waits;
+    this.watchdog = base.watchdog;
+    this.errors = base.errors;
+    this.transport = base.transport;
+    this.responses = base.responses;
+    this.closed = base.closed;
+  }
+
+  /**
+   * This caller with the settings {@code options} sets in place of its own.
+   *
+   * @param options per-call settings
+   * @return a caller sharing this one's client
+   */
+  public ApiCaller withOptions(RequestOptions options) {
+    Headers.Builder extra = headers.newBuilder();
+    options.headers().forEach(extra::set);
+    return new ApiCaller(this, extra.build(),
+        options.maxRetries().isPresent() ? retry.withMaxRetries(options.maxRetries().getAsInt()) : retry,
+        options.callTimeout().map(Duration::toNanos).orElse(callTimeoutNanos));
+  }
+
+  /**
+   * The same request for another page of a paginated list.
+   *
+   * @param page the page number, from 1
+   */
+  static Request forPage(Request request, int page) {
+    return request.newBuilder().url(request.url().newBuilder().setQueryParameter("page", Integer.toString(page)).build())
+        .build();
   }
 
   /**
