@@ -14,6 +14,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -235,26 +236,61 @@ class AsyncTest {
 
   @Test
   void cancellingWhileWaitingToRetrySendsNothingMore() throws Exception {
-    // The first answer asks for a 1 s pause: the future is cancelled during it.
     server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "1").build());
     server.enqueue(new MockResponse.Builder().code(200).body(FIXTURE).build());
+    HeldWaits waits = new HeldWaits();
     CallEvents events = new CallEvents();
     OkHttpClient http = new OkHttpClient.Builder().eventListener(events).build();
-
     try {
-      AuthentikClient client = authentik.client(b -> b.httpClient(http));
+      AuthentikClient client = authentik.client(b -> b.httpClient(http).retryWaits(waits));
       CompletableFuture<RefreshToken> future = client.oauth2().oauth2RefreshTokensRetrieveAsync(42);
-      assertTrue(events.ended.await(WAIT_SECONDS, TimeUnit.SECONDS), "the first attempt got its 503");
+      Runnable retry = waits.nextAttempt(); // the 503 arrived; the call pauses before its retry
 
       future.cancel(true);
+      retry.run(); // the pause is over: a retry would be started now, on this thread
 
-      assertNotNull(server.takeRequest(WAIT_SECONDS, TimeUnit.SECONDS));
-      // The one bounded wait for something that must not happen: the retry would be sent a second
-      // from now, and until the core lets a test run its retry waits, nothing can be asked sooner.
-      assertNull(server.takeRequest(1500, TimeUnit.MILLISECONDS), "no attempt after the pause");
       assertTrue(future.isCancelled());
+      assertEquals(1, events.started.get(), "no attempt after the pause");
     } finally {
       http.dispatcher().executorService().shutdown();
+    }
+  }
+
+  @Test
+  void aCallQueuedBehindTheHostLimitEndsByItsBudgetToo() throws Exception {
+    // Five calls of the application's own fill OkHttp's per-host limit on a shared client and never
+    // end; the SDK's call waits in the dispatcher's queue. Its budget still ends it.
+    always(new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build());
+    OkHttpClient shared = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(1)).build();
+    List<Call> own = new ArrayList<>();
+    try {
+      for (int i = 0; i < shared.dispatcher().getMaxRequestsPerHost(); i++) {
+        Call call = shared.newCall(new okhttp3.Request.Builder().url(server.url("/elsewhere/")).build());
+        call.enqueue(new okhttp3.Callback() {
+          @Override
+          public void onFailure(Call call, IOException e) {
+          }
+
+          @Override
+          public void onResponse(Call call, okhttp3.Response response) {
+            response.close();
+          }
+        });
+        own.add(call);
+      }
+      AuthentikClient client = authentik.client(b -> b.httpClient(shared).callTimeout(Duration.ofMillis(500)));
+      long start = System.nanoTime();
+      CompletableFuture<RefreshToken> future = client.oauth2().oauth2RefreshTokensRetrieveAsync(42);
+      assertEquals(1, shared.dispatcher().queuedCallsCount(), "the SDK's call waits for a place");
+
+      TransportException e = failure(future, TransportException.class);
+
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 3_000, "ended " + millis + " ms after it started, with a 500 ms budget");
+      assertTrue(e.getMessage().contains("ran out of its callTimeout"), e.getMessage());
+    } finally {
+      own.forEach(Call::cancel);
+      shared.dispatcher().executorService().shutdown();
     }
   }
 

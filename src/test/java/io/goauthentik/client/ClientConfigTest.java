@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
@@ -194,6 +195,39 @@ class ClientConfigTest {
     }
 
     assertEquals(42, original.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"connectTimeout", "readTimeout", "callTimeout", "retryBaseDelay", "retryMaxDelay"})
+  void aDurationTooLongToUseIsRefusedNamingTheSetting(String setting) throws Exception {
+    java.lang.reflect.Method setter = AuthentikClient.Builder.class.getMethod(setting, Duration.class);
+    for (Duration huge : List.of(Duration.ofDays(200_000), Duration.ofSeconds(Long.MAX_VALUE), Duration.ofDays(25))) {
+      java.lang.reflect.InvocationTargetException e = assertThrows(java.lang.reflect.InvocationTargetException.class,
+          () -> setter.invoke(AuthentikClient.builder(), huge));
+      assertEquals(IllegalArgumentException.class, e.getCause().getClass(), String.valueOf(e.getCause()));
+      assertTrue(e.getCause().getMessage().startsWith(setting + " must be at most"), e.getCause().getMessage());
+    }
+    setter.invoke(AuthentikClient.builder(), Duration.ofDays(24)); // the longest that fits, accepted
+  }
+
+  @Test
+  void aCallTimeoutOfTwentyFourDaysStillWorks() {
+    server.enqueue(ok());
+
+    AuthentikClient patient = authentik.client(b -> b.callTimeout(Duration.ofDays(24)).retryMaxDelay(Duration.ofDays(24)));
+    assertEquals(42, patient.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+  }
+
+  @Test
+  void builderToStringHidesUserInfoQueryAndToken() {
+    AuthentikClient.Builder builder = AuthentikClient.builder()
+        .baseUrl("https://admin:hunter2@auth.example.com/sub/?session=s3ss10n#frag").token(TOKEN);
+
+    String shown = builder.toString();
+
+    assertEquals("AuthentikClient.Builder{baseUrl=https://auth.example.com/sub/, token=****}", shown);
+    assertEquals("AuthentikClient.Builder{baseUrl=(not a URL), token=null}",
+        AuthentikClient.builder().baseUrl("not a url with hunter2").toString());
   }
 
   @Test

@@ -254,6 +254,21 @@ class ErrorMappingTest {
     assertEquals("{\"detail\": \"Invalid token: ****\"}", e.getResponseBody(), "and so is the body kept");
   }
 
+  @Test
+  void a407FromTheServerItselfIsAnApiExceptionWithItsCode() {
+    // OkHttp takes any 407 for a proxy's and would report a bare ProtocolException without the response.
+    server.enqueue(new MockResponse.Builder().code(407).addHeader("Proxy-Authenticate", "Basic realm=\"edge\"")
+        .body("proxy says no").build());
+
+    ApiException e = retrieveFails(ApiException.class);
+
+    assertEquals(407, e.getCode());
+    assertEquals(PREFIX + "407 Proxy Authentication Required", e.getMessage());
+    assertEquals("proxy says no", e.getResponseBody());
+    assertEquals(List.of("Basic realm=\"edge\""), e.getResponseHeaders().get("proxy-authenticate"));
+    assertEquals(1, server.getRequestCount());
+  }
+
   private <T extends ApiException> T retrieveFails(Class<T> type) {
     ApiException e = assertThrows(ApiException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
     assertSame(type, e.getClass(), () -> "got " + e);

@@ -32,6 +32,9 @@ import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import okhttp3.OkHttpClient;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import okio.Buffer;
 import okio.BufferedSink;
 import org.junit.jupiter.api.Test;
@@ -127,6 +130,32 @@ class FaultTest {
       assertEquals(ProtocolException.class, e.getCause().getClass());
       assertEquals(PREFIX + "failed while sending the request (ProtocolException)", e.getMessage());
       assertEquals(1, ssh.connections());
+    }
+  }
+
+  @Test
+  void anUntrustedCertificateIsATransportFailureThatIsNotRetried() {
+    // The same certificate would come again: a retry could only fail the same way, later.
+    HeldCertificate selfSigned = new HeldCertificate.Builder().commonName("authentik").addSubjectAlternativeName(
+        server.getHostName()).build();
+    server.useHttps(new HandshakeCertificates.Builder().heldCertificate(selfSigned).build().sslSocketFactory());
+    AtomicInteger handshakes = new AtomicInteger();
+    OkHttpClient counting = new OkHttpClient.Builder().eventListener(new okhttp3.EventListener() {
+      @Override
+      public void secureConnectStart(okhttp3.Call call) {
+        handshakes.incrementAndGet();
+      }
+    }).build();
+    try {
+      AuthentikClient client = authentik.client(b -> b.baseUrl(server.url("/").toString()).httpClient(counting));
+
+      TransportException e = fails(TransportException.class, client);
+
+      assertTrue(e.getMessage().startsWith(PREFIX + "failed while sending the request (SSLHandshakeException)"),
+          e.getMessage());
+      assertEquals(1, handshakes.get(), "one handshake: not retried");
+    } finally {
+      counting.dispatcher().executorService().shutdown();
     }
   }
 

@@ -89,6 +89,22 @@ class HttpLoggingTest {
   }
 
   @Test
+  void anyHeaderThatEchoesTheTokenIsMaskedAndControlCharactersCannotForgeALine() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("X-Debug-Auth", "seen token=" + TOKEN)
+        .addHeaderLenient("X-Note", "ok\u001b[31m\u0007 FAKE LOG LINE").body(BODY).build());
+
+    client(true).oauth2().oauth2RefreshTokensRetrieve(42);
+
+    String response = messages(Level.FINE).get(1);
+    assertTrue(response.contains("X-Debug-Auth: seen token=****\n"), response);
+    assertTrue(response.contains("X-Note: ok?[31m? FAKE LOG LINE\n"), response);
+    assertNoSecrets();
+    for (String line : log.lines()) {
+      assertTrue(line.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n'), line);
+    }
+  }
+
+  @Test
   void successBodyIsNeverLogged() {
     server.enqueue(new MockResponse.Builder().code(200).body(BODY).build());
 

@@ -41,6 +41,9 @@ class RetryTest {
       .retryMaxDelay(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(10)));
   private final MockWebServer server = authentik.server();
   private final AuthentikClient client = authentik.client();
+  private final RecordedWaits waits = new RecordedWaits();
+  /** Like {@link #client}, but its waits pass at once and are recorded. */
+  private final AuthentikClient recording = authentik.client(b -> b.retryWaits(waits));
 
   @ParameterizedTest
   @ValueSource(ints = {429, 502, 503, 504})
@@ -149,17 +152,45 @@ class RetryTest {
     server.enqueue(rateLimited("1"));
     server.enqueue(ok());
 
-    assertEquals(42, client.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    assertEquals(42, recording.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    assertEquals(List.of(Duration.ofSeconds(1)), waits.waits(), "exactly the server's wait, no jitter");
     assertEquals(2, server.getRequestCount());
   }
 
   @Test
   void retryAfterAsHttpDateIsHonoured() {
-    server.enqueue(rateLimited(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(1))));
+    server.enqueue(rateLimited(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2))));
     server.enqueue(ok());
 
-    assertEquals(42, client.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    assertEquals(42, recording.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    // An HTTP date has whole seconds: "now + 2 s" cut down to the second is 1 to 2 s away.
+    Duration wait = waits.waits().get(0);
+    assertTrue(wait.compareTo(Duration.ofSeconds(1)) > 0 && wait.compareTo(Duration.ofSeconds(2)) <= 0, wait.toString());
     assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void theDefaultBudgetLeavesRoomForAFiftyNineSecondRetryAfter() {
+    server.enqueue(rateLimited("59"));
+    server.enqueue(ok());
+
+    AuthentikClient defaults = AuthentikClient.builder().baseUrl(server.url("/").toString()).token(TOKEN)
+        .retryMaxDelay(Duration.ofSeconds(60)).retryWaits(waits).build();
+    try (defaults) {
+      assertEquals(42, defaults.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    }
+    assertEquals(List.of(Duration.ofSeconds(59)), waits.waits(), "60 s of budget: a 59 s wait fits");
+  }
+
+  @Test
+  void aZeroBudgetIsNoBudget() {
+    server.enqueue(rateLimited("7200"));
+    server.enqueue(ok());
+
+    AuthentikClient unbounded = authentik.client(b -> b.callTimeout(Duration.ZERO).retryMaxDelay(Duration.ofHours(3))
+        .retryWaits(waits));
+    assertEquals(42, unbounded.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    assertEquals(List.of(Duration.ofHours(2)), waits.waits(), "a two-hour wait, with no budget to end it");
   }
 
   @Test
@@ -221,7 +252,8 @@ class RetryTest {
     server.enqueue(rateLimited(retryAfter));
     server.enqueue(ok());
 
-    assertEquals(42, client.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    assertEquals(42, recording.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    assertEquals(List.of(Duration.ZERO), waits.waits());
     assertEquals(2, server.getRequestCount());
   }
 
@@ -231,8 +263,21 @@ class RetryTest {
     server.enqueue(new MockResponse.Builder().code(429).addHeaderLenient("Retry-After", retryAfter).build());
     server.enqueue(ok());
 
-    assertEquals(42, client.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    AuthentikClient slowBackoff = authentik.client(b -> b.retryBaseDelay(Duration.ofMillis(300)).retryWaits(waits));
+    assertEquals(42, slowBackoff.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    Duration wait = waits.waits().get(0);
+    assertTrue(wait.compareTo(Duration.ofMillis(300)) < 0, "a jittered first backoff below its 300 ms ceiling: " + wait);
     assertEquals(2, server.getRequestCount());
+  }
+
+  @Test
+  void ofSeveralRetryAfterHeadersTheLongestIsWaited() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").addHeader("Retry-After", "2")
+        .build());
+    server.enqueue(ok());
+
+    assertEquals(42, recording.oauth2().oauth2RefreshTokensRetrieve(42).getPk());
+    assertEquals(List.of(Duration.ofSeconds(2)), waits.waits(), "the most conservative of the two");
   }
 
   @Test

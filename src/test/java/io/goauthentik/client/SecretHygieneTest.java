@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.goauthentik.client.model.GenericError;
 import io.goauthentik.client.model.OAuth2Provider;
 import io.goauthentik.client.model.RefreshToken;
 import java.io.IOException;
@@ -112,9 +113,38 @@ class SecretHygieneTest {
         Arguments.of("302 to nowhere", ApiException.class, error(302).build()),
         Arguments.of("200 that is not JSON but carries secrets", MalformedResponseException.class,
             error(200).body("<html>" + NEVER_LEAK.get(0) + TOKEN + "</html>").build()),
+        Arguments.of("garbage status line echoing the Authorization header", TransportException.class,
+            new MockResponse.Builder().status("HTTP/1.1 2OO Authorization: Bearer " + TOKEN).build()),
         Arguments.of("200 cut off mid-body", TransportException.class,
             error(200).body(Fixtures.load(RELEASE, "refresh_token.json"))
                 .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("errorResponses")
+  void whatAnExceptionKeepsOfTheResponseHasTheTokenMasked(String name, Class<? extends ApiException> type,
+      MockResponse response) {
+    server.enqueue(response);
+
+    ApiException e = assertThrows(ApiException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(42));
+
+    List<String> kept = new ArrayList<>();
+    kept.add(String.valueOf(e.getResponseBody()));
+    kept.add(e.getResponseHeaders().toString());
+    if (e instanceof ValidationException) {
+      kept.add(String.valueOf(((ValidationException) e).getValidationError()));
+    }
+    if (e instanceof GenericErrorException) {
+      GenericError error = ((GenericErrorException) e).getGenericError();
+      kept.add(String.valueOf(error));
+      kept.add(error == null ? "" : String.valueOf(error.getDetail()));
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      kept.add(String.valueOf(cause.getMessage()));
+    }
+    for (String text : kept) {
+      assertFalse(text.contains(TOKEN), () -> "token in: " + text);
+    }
   }
 
   private static MockResponse.Builder error(int status) {
