@@ -81,8 +81,7 @@ public final class Pager<T> implements PagedIterable<T> {
   /** One walk through the pages: the pages requested and not yet handed out, oldest first. */
   private final class Walk {
     private final ArrayDeque<Requested> requested = new ArrayDeque<>();
-    private Page<T> handedOut; // the page the caller is working on
-    private int handedOutNumber;
+    private Requested newest; // the page requested last: the next one to request follows it
     private boolean started;
     private boolean goingOn; // the caller wants more than it has been handed
     private boolean closed;
@@ -94,22 +93,18 @@ public final class Pager<T> implements PagedIterable<T> {
         if (!started) {
           started = true;
           request(startNumber(), first);
-        } else if (requested.isEmpty()) {
-          int number = nextNumber(handedOutNumber, handedOut, true);
+        } else if (requested.isEmpty()) { // everything requested was handed out: newest is done
+          int number = nextNumber(newest.number, newest.future.join(), true);
           if (number == 0) {
             return null;
           }
           request(number, ApiCaller.forPage(first, number));
         }
         next = requested.poll();
+        goingOn = false; // until the caller goes on with this page
       }
       Page<T> page = await(next);
       List<T> results = page.getResults();
-      synchronized (this) {
-        handedOut = page;
-        handedOutNumber = next.number;
-        goingOn = false;
-      }
       return results == null || results.isEmpty() ? null : page;
     }
 
@@ -121,13 +116,11 @@ public final class Pager<T> implements PagedIterable<T> {
 
     /** Requests the next page while the caller is going on and fewer than fetchAhead are on their way. */
     private synchronized void fill() {
-      while (goingOn && !closed && started && requested.size() < fetchAhead) {
-        Requested newest = requested.peekLast();
-        if (newest != null && (!newest.future.isDone() || newest.future.isCompletedExceptionally())) {
+      while (goingOn && !closed && newest != null && requested.size() < fetchAhead) {
+        if (!newest.future.isDone() || newest.future.isCompletedExceptionally()) {
           return; // its arrival calls fill() again
         }
-        int number = newest == null ? nextNumber(handedOutNumber, handedOut, false)
-            : nextNumber(newest.number, newest.future.join(), false);
+        int number = nextNumber(newest.number, newest.future.join(), false);
         if (number == 0) {
           return;
         }
@@ -145,7 +138,8 @@ public final class Pager<T> implements PagedIterable<T> {
 
     private void request(int number, Request request) {
       CompletableFuture<? extends Page<T>> future = caller.executeAsync(request, typeName, reader);
-      requested.add(new Requested(number, request, future));
+      newest = new Requested(number, request, future);
+      requested.add(newest);
       future.thenRun(this::fill); // a page that arrives may let a further one go out
     }
 
