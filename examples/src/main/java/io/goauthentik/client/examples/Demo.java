@@ -2,21 +2,31 @@ package io.goauthentik.client.examples;
 
 import io.goauthentik.client.AuthentikClient;
 import io.goauthentik.client.NotFoundException;
+import io.goauthentik.client.Page;
 import io.goauthentik.client.PermissionDeniedException;
-import io.goauthentik.client.model.OAuth2Provider;
-import io.goauthentik.client.model.RedirectURI;
+import io.goauthentik.client.api.Oauth2Api;
+import io.goauthentik.client.model.PaginatedRefreshTokenList;
+import io.goauthentik.client.model.Pagination;
 import io.goauthentik.client.model.RefreshToken;
+import io.goauthentik.client.testkit.FakeAuthentik;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Retrieves a refresh token, prints it (secrets masked), then shows the typed exceptions for a
- * missing id and a wrong API token.
+ * A tour of the refresh-token operations: one page of the list, every page, one token (printed
+ * with its secrets masked), and the typed exceptions for an unknown id and a wrong API token.
  *
- * <p>With {@code AUTHENTIK_URL} and {@code AUTHENTIK_TOKEN} set it talks to that server and reads the
- * token id from {@code AUTHENTIK_REFRESH_TOKEN_ID} (default 1); otherwise it starts an embedded fake
- * authentik on loopback.
+ * <p>With {@code AUTHENTIK_URL} and {@code AUTHENTIK_TOKEN} set it talks to that server and only
+ * reads: it retrieves the first token the list shows. Otherwise it starts an embedded fake authentik
+ * on loopback and seeds it with a few users, providers and tokens.
+ *
+ * <pre>mvn -B -q -Pdemo test-compile exec:java</pre>
  */
 public final class Demo {
-  private static final String FAKE_TOKEN = "demo-api-token";
+  /** An id no server is expected to have; the demo says so if yours does. */
+  private static final int MISSING_ID = 999_999_999;
+  private static final int PAGES_SHOWN = 5;
 
   private Demo() {
   }
@@ -24,52 +34,97 @@ public final class Demo {
   public static void main(String[] args) {
     if (System.getenv("AUTHENTIK_URL") != null) {
       try (AuthentikClient client = AuthentikClient.fromEnv()) {
-        String id = System.getenv().getOrDefault("AUTHENTIK_REFRESH_TOKEN_ID", "1");
-        run(client, Integer.parseInt(id), null);
+        System.out.println("Talking to " + client.baseUrl() + " (AUTHENTIK_URL); this demo only reads.");
+        run(client);
       }
       return;
     }
-    try (FakeAuthentik fake = new FakeAuthentik(FAKE_TOKEN);
-        AuthentikClient client = AuthentikClient.builder().baseUrl(fake.url()).token(FAKE_TOKEN).build()) {
+    try (FakeAuthentik fake = FakeAuthentik.start(); AuthentikClient client = fake.clientBuilder().build()) {
+      seed(fake);
       System.out.println("AUTHENTIK_URL is not set: using an embedded fake authentik at " + fake.url());
-      run(client, 42, fake.url());
+      run(client);
     }
   }
 
-  private static void run(AuthentikClient client, int id, String fakeUrl) {
-    System.out.println();
-    System.out.println("1. Retrieve refresh token " + id + " from " + client.baseUrl());
-    RefreshToken token = client.oauth2().oauth2RefreshTokensRetrieve(id);
-    System.out.println("   user:     " + token.getUser().getUsername() + " (pk " + token.getUser().getPk() + ")");
-    OAuth2Provider provider = token.getProvider();
-    System.out.println("   provider: " + provider.getName() + " (client type " + provider.getClientType() + ")");
-    if (provider.getRedirectUris() != null) {
-      for (RedirectURI uri : provider.getRedirectUris()) {
-        System.out.println("             redirect " + uri.getMatchingMode() + " " + uri.getUrl());
-      }
+  /** 23 refresh tokens of three users at three providers: three pages of ten. */
+  private static void seed(FakeAuthentik fake) {
+    int[] users = {fake.addUser("akadmin"), fake.addUser("jdoe"), fake.addUser("alice")};
+    int[] providers = {fake.addProvider("Grafana"), fake.addProvider("Jellyfin"), fake.addProvider("Nextcloud")};
+    for (int i = 0; i < 23; i++) {
+      fake.addRefreshToken(users[i % users.length], providers[i % 5 % providers.length]);
     }
-    System.out.println("   scope:    " + token.getScope());
-    System.out.println("   expires:  " + token.getExpires() + (Boolean.TRUE.equals(token.getIsExpired()) ? " (expired)" : ""));
-    System.out.println("   revoked:  " + token.getRevoked());
-    System.out.println("   toString: " + token);
-    System.out.println("   (client_secret and id_token print as ****)");
+  }
+
+  private static void run(AuthentikClient client) {
+    Oauth2Api oauth2 = client.oauth2();
 
     System.out.println();
-    System.out.println("2. Retrieve a token that does not exist");
+    System.out.println("1. One page of refresh tokens: execute() sends one request");
+    PaginatedRefreshTokenList first = oauth2.oauth2RefreshTokensList().pageSize(10).execute();
+    Pagination pagination = first.getPagination();
+    System.out.println("   page " + pagination.getCurrent() + " of " + pagination.getTotalPages() + ": results "
+        + pagination.getStartIndex() + " to " + pagination.getEndIndex() + " of " + pagination.getCount()
+        + " (next page: " + pagination.getNext() + ", 0 when none)");
+    for (RefreshToken token : first.getResults()) {
+      System.out.println("   #" + token.getPk() + "  " + token.getUser().getUsername() + " at "
+          + token.getProvider().getName() + ", expires " + token.getExpires());
+    }
+
+    System.out.println();
+    System.out.println("2. Every page: iterateAll() fetches the pages as the loop needs them");
+    int count = 0;
+    int expired = 0;
+    for (RefreshToken token : oauth2.oauth2RefreshTokensList().pageSize(10).iterateAll()) {
+      count++;
+      expired += Boolean.TRUE.equals(token.getIsExpired()) ? 1 : 0;
+    }
+    System.out.println("   for-each: " + count + " refresh tokens, " + expired + " of them expired");
+    int pages = 0;
+    for (Page<RefreshToken> page : oauth2.oauth2RefreshTokensList().pageSize(10).iterateAll().byPage()) {
+      if (++pages <= PAGES_SHOWN) {
+        System.out.println("   byPage(): page " + page.getPagination().getCurrent() + " holds "
+            + page.getResults().size());
+      }
+    }
+    if (pages > PAGES_SHOWN) {
+      System.out.println("   byPage(): ... " + pages + " pages in all");
+    }
+    Map<String, Long> perProvider = oauth2.oauth2RefreshTokensList().pageSize(10).iterateAll().stream()
+        .collect(Collectors.groupingBy(token -> token.getProvider().getName(), TreeMap::new, Collectors.counting()));
+    System.out.println("   stream(), per provider: " + perProvider);
+
+    System.out.println();
+    if (first.getResults().isEmpty()) {
+      System.out.println("3. This server has no refresh token, so there is none to retrieve.");
+    } else {
+      int id = first.getResults().get(0).getPk();
+      System.out.println("3. Retrieve refresh token " + id + ", the first the list showed");
+      RefreshToken token = oauth2.oauth2RefreshTokensRetrieve(id);
+      System.out.println("   user:     " + token.getUser().getUsername() + " (pk " + token.getUser().getPk() + ")");
+      System.out.println("   provider: " + token.getProvider().getName() + " (pk " + token.getProvider().getPk() + ")");
+      System.out.println("   scope:    " + token.getScope());
+      System.out.println("   expires:  " + token.getExpires() + (Boolean.TRUE.equals(token.getIsExpired()) ? " (expired)" : ""));
+      System.out.println("   revoked:  " + token.getRevoked());
+      System.out.println("   toString: " + token);
+      System.out.println("   (client_secret and id_token print as ****)");
+    }
+
+    System.out.println();
+    System.out.println("4. Retrieve refresh token " + MISSING_ID + ", which should not exist");
     try {
-      client.oauth2().oauth2RefreshTokensRetrieve(999_999);
+      oauth2.oauth2RefreshTokensRetrieve(MISSING_ID);
+      System.out.println("   It exists on this server, so there is no NotFoundException to show.");
     } catch (NotFoundException e) {
       System.out.println("   " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
-    if (fakeUrl != null) {
-      System.out.println();
-      System.out.println("3. Call with a wrong API token");
-      try (AuthentikClient wrong = client.newBuilder().token("not-the-right-token").build()) {
-        wrong.oauth2().oauth2RefreshTokensRetrieve(id);
-      } catch (PermissionDeniedException e) {
-        System.out.println("   " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      }
+    System.out.println();
+    System.out.println("5. Call with a wrong API token");
+    try (AuthentikClient wrong = client.newBuilder().token("not-the-right-token").build()) {
+      wrong.oauth2().oauth2RefreshTokensList().pageSize(1).execute();
+      System.out.println("   The server accepted it?! No PermissionDeniedException to show.");
+    } catch (PermissionDeniedException e) {
+      System.out.println("   " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 }

@@ -1,0 +1,155 @@
+package io.goauthentik.client;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * What a {@link TokenRevoker} run did, per {@link TokenKind}. Every id a listing showed is in
+ * {@link #found}, and ends in one of {@link #revoked} (deleted by this run), {@link #alreadyGone}
+ * (its DELETE got 404: deleted by someone else, or expired and cleaned up, after it was listed)
+ * or {@link #remaining} (still listed when the run ended). Lists are sorted by id and unmodifiable.
+ * Immutable.
+ */
+public final class RevocationResult {
+  private final int user;
+  private final Integer provider;
+  private final boolean dryRun;
+  private final int rounds;
+  private final Map<TokenKind, List<Integer>> found;
+  private final Map<TokenKind, List<Integer>> revoked;
+  private final Map<TokenKind, List<Integer>> alreadyGone;
+  private final Map<TokenKind, List<Integer>> remaining;
+
+  RevocationResult(int user, Integer provider, boolean dryRun, int rounds, Map<TokenKind, ? extends Collection<Integer>> found,
+      Map<TokenKind, ? extends Collection<Integer>> revoked, Map<TokenKind, ? extends Collection<Integer>> alreadyGone,
+      Map<TokenKind, ? extends Collection<Integer>> remaining) {
+    this.user = user;
+    this.provider = provider;
+    this.dryRun = dryRun;
+    this.rounds = rounds;
+    this.found = sorted(found);
+    this.revoked = sorted(revoked);
+    this.alreadyGone = sorted(alreadyGone);
+    this.remaining = sorted(remaining);
+  }
+
+  /**
+   * The user whose grants were revoked.
+   *
+   * @return the user's pk
+   */
+  public int user() {
+    return user;
+  }
+
+  /**
+   * The provider the run was limited to.
+   *
+   * @return the provider's pk, or empty when the run covered every provider
+   */
+  public OptionalInt provider() {
+    return provider == null ? OptionalInt.empty() : OptionalInt.of(provider);
+  }
+
+  /**
+   * Whether this was a dry run: then nothing was deleted, and {@link #found} (equal to
+   * {@link #remaining}) is what a real run would revoke now.
+   *
+   * @return true for a dry run
+   */
+  public boolean isDryRun() {
+    return dryRun;
+  }
+
+  /**
+   * How many rounds collected grants: each lists the user's grants, then deletes them (unless a
+   * dry run). 1 when nothing new appeared while the run deleted; 0 when there was nothing to revoke.
+   *
+   * @return the number of rounds
+   */
+  public int rounds() {
+    return rounds;
+  }
+
+  /**
+   * Every id of this kind that a listing of this run showed.
+   *
+   * @param kind which kind of grant
+   * @return the ids, sorted
+   */
+  public List<Integer> found(TokenKind kind) {
+    return found.get(Objects.requireNonNull(kind, "kind"));
+  }
+
+  /**
+   * The ids of this kind this run deleted (the server answered 204). Empty in a dry run.
+   *
+   * @param kind which kind of grant
+   * @return the ids, sorted
+   */
+  public List<Integer> revoked(TokenKind kind) {
+    return revoked.get(Objects.requireNonNull(kind, "kind"));
+  }
+
+  /**
+   * The ids of this kind that were gone when this run deleted them (the server answered 404).
+   *
+   * @param kind which kind of grant
+   * @return the ids, sorted
+   */
+  public List<Integer> alreadyGone(TokenKind kind) {
+    return alreadyGone.get(Objects.requireNonNull(kind, "kind"));
+  }
+
+  /**
+   * The ids of this kind the last listing still showed: grants that kept appearing until the
+   * rounds ran out, or, in a dry run, everything found.
+   *
+   * @param kind which kind of grant
+   * @return the ids, sorted; empty when the run is complete
+   */
+  public List<Integer> remaining(TokenKind kind) {
+    return remaining.get(Objects.requireNonNull(kind, "kind"));
+  }
+
+  /**
+   * Whether the user has no grant left (of the provider, if one was given) as of the run's last
+   * listing. A dry run is complete only when there was nothing to revoke.
+   *
+   * @return true when {@link #remaining} is empty for every kind
+   */
+  public boolean isComplete() {
+    return remaining.values().stream().allMatch(List::isEmpty);
+  }
+
+  /** Counts per kind, never secrets (there are none here: only ids). */
+  @Override
+  public String toString() {
+    return "RevocationResult{user=" + user + (provider != null ? ", provider=" + provider : "")
+        + (dryRun ? ", dryRun" : "") + ", rounds=" + rounds + ", found=" + counts(found) + ", revoked="
+        + counts(revoked) + ", alreadyGone=" + counts(alreadyGone) + ", remaining=" + counts(remaining) + "}";
+  }
+
+  private static Map<TokenKind, Integer> counts(Map<TokenKind, List<Integer>> ids) {
+    Map<TokenKind, Integer> counts = new EnumMap<>(TokenKind.class);
+    ids.forEach((kind, list) -> counts.put(kind, list.size()));
+    return counts;
+  }
+
+  private static Map<TokenKind, List<Integer>> sorted(Map<TokenKind, ? extends Collection<Integer>> ids) {
+    Map<TokenKind, List<Integer>> copy = new EnumMap<>(TokenKind.class);
+    for (TokenKind kind : TokenKind.values()) {
+      Collection<Integer> some = ids.get(kind);
+      List<Integer> list = some != null ? new ArrayList<>(some) : new ArrayList<>();
+      Collections.sort(list);
+      copy.put(kind, Collections.unmodifiableList(list));
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+}

@@ -1,0 +1,213 @@
+package io.goauthentik.client.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Answers HTTP requests the way authentik's API does for the twelve OAuth2 token operations:
+ * routing first (an unknown path is a 404 {@code {"detail": "Not found."}}), then the API token
+ * (403), then the method (405), then the operation. It also counts the DELETEs in flight and runs
+ * the {@link FakeAuthentik.DeleteHook}. Thread-safe: the HTTP server calls it from many threads.
+ */
+final class Router implements HttpHandler {
+  private static final String PREFIX = "/api/v3/oauth2/";
+
+  private final FakeState state;
+  private final JsonRenderer json;
+  private final String token;
+  private final String readOnlyToken;
+  private final AtomicInteger deletesInFlight = new AtomicInteger();
+  private final AtomicInteger maxDeletesInFlight = new AtomicInteger();
+  private volatile FakeAuthentik.DeleteHook deleteHook = (kind, pk) -> { };
+
+  Router(FakeState state, JsonRenderer json, String token, String readOnlyToken) {
+    this.state = state;
+    this.json = json;
+    this.token = token;
+    this.readOnlyToken = readOnlyToken;
+  }
+
+  void deleteHook(FakeAuthentik.DeleteHook hook) {
+    this.deleteHook = hook;
+  }
+
+  int maxDeletesInFlight() {
+    return maxDeletesInFlight.get();
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try {
+      exchange.getRequestBody().readAllBytes(); // a body left unread would spoil the kept-alive connection
+      Answer answer;
+      try {
+        answer = route(exchange);
+      } catch (HttpError e) {
+        answer = new Answer(e.status, json.toJson(e.body));
+      }
+      send(exchange, answer);
+    } catch (RuntimeException e) {
+      send(exchange, new Answer(500, "text/html", "<h1>Server Error (500)</h1>")); // as Django answers a crash
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private Answer route(HttpExchange exchange) {
+    String path = exchange.getRequestURI().getRawPath();
+    if (!path.startsWith(PREFIX) || !path.endsWith("/")) {
+      throw HttpError.detail(404, "Not found.");
+    }
+    String[] segments = path.substring(PREFIX.length(), path.length() - 1).split("/", -1);
+    GrantType type = GrantType.byPath(segments[0]);
+    if (type == null || segments.length > 3 || segments.length == 3 && !segments[2].equals("used_by")) {
+      throw HttpError.detail(404, "Not found.");
+    }
+    boolean mayDelete = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+    String method = exchange.getRequestMethod();
+    if (segments.length == 1) {
+      allow(method, "GET");
+      return list(type, query(exchange.getRequestURI().getRawQuery()));
+    }
+    if (segments.length == 3) {
+      allow(method, "GET");
+      find(type, segments[1]);
+      return new Answer(200, "[]"); // nothing in authentik refers to a grant
+    }
+    if (method.equals("DELETE")) {
+      return delete(type, segments[1], mayDelete);
+    }
+    allow(method, "GET");
+    FakeGrant grant = find(type, segments[1]);
+    Instant now = state.now();
+    return new Answer(200, json.toJson(json.grant(grant, state.user(grant.userPk), state.provider(grant.providerPk), now)));
+  }
+
+  /** Whether the token may delete; throws 403 as authentik's TokenAuthentication does (DRF turns its 401 into 403). */
+  private boolean authenticate(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw HttpError.detail(403, "Authentication credentials were not provided.");
+    }
+    String sent = authorization.substring(7).trim();
+    if (sent.equals(token)) {
+      return true;
+    }
+    if (sent.equals(readOnlyToken)) {
+      return false;
+    }
+    throw HttpError.detail(403, "Token invalid/expired");
+  }
+
+  private Answer list(GrantType type, Map<String, String> query) {
+    Listing listing = Listing.of(type, state.grants(type), query, state);
+    return new Answer(200, json.toJson(json.page(listing, state, state.now())));
+  }
+
+  private Answer delete(GrantType type, String id, boolean mayDelete) {
+    // Counted until the answer is decided, before it is sent: a client that has its answer may
+    // start the next DELETE at once, and that one must not count as overlapping this one.
+    int inFlight = deletesInFlight.incrementAndGet();
+    maxDeletesInFlight.accumulateAndGet(inFlight, Math::max);
+    try {
+      runHook(type, id);
+      if (!mayDelete) {
+        throw HttpError.detail(403, "You do not have permission to perform this action.");
+      }
+      FakeGrant grant = find(type, id);
+      if (!state.remove(type, grant.pk)) {
+        throw notFound(type); // deleted by another request since find
+      }
+      return new Answer(204, null);
+    } finally {
+      deletesInFlight.decrementAndGet();
+    }
+  }
+
+  private void runHook(GrantType type, String id) {
+    try {
+      deleteHook.beforeDelete(type.kind, Integer.parseInt(id));
+    } catch (NumberFormatException e) {
+      // not a grant's id: find answers 404
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the fake is closing
+    }
+  }
+
+  /** The grant with that id; 404 as DRF's get_object answers: the model's name for a number, "Not found." for the rest. */
+  private FakeGrant find(GrantType type, String id) {
+    int pk;
+    try {
+      pk = Integer.parseInt(id);
+    } catch (NumberFormatException e) {
+      throw HttpError.detail(404, "Not found.");
+    }
+    FakeGrant grant = state.grant(type, pk);
+    if (grant == null) {
+      throw notFound(type);
+    }
+    return grant;
+  }
+
+  private static HttpError notFound(GrantType type) {
+    return HttpError.detail(404, "No " + type.model + " matches the given query.");
+  }
+
+  private static void allow(String method, String allowed) {
+    if (!method.equals(allowed)) {
+      throw HttpError.detail(405, "Method \"" + method + "\" not allowed.");
+    }
+  }
+
+  /** The query parameters; like Django's QueryDict.get, the last value of a repeated name wins. */
+  private static Map<String, String> query(String raw) {
+    Map<String, String> query = new HashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return query;
+    }
+    for (String pair : raw.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return query;
+  }
+
+  private static void send(HttpExchange exchange, Answer answer) throws IOException {
+    if (answer.body == null) {
+      exchange.sendResponseHeaders(answer.status, -1);
+      return;
+    }
+    byte[] body = answer.body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", answer.contentType);
+    exchange.sendResponseHeaders(answer.status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /** A status and a body (JSON unless said otherwise), or none for 204. */
+  private static final class Answer {
+    final int status;
+    final String contentType;
+    final String body;
+
+    Answer(int status, String body) {
+      this(status, "application/json", body);
+    }
+
+    Answer(int status, String contentType, String body) {
+      this.status = status;
+      this.contentType = contentType;
+      this.body = body;
+    }
+  }
+}
