@@ -391,10 +391,7 @@ public final class AuthentikClient implements AutoCloseable {
      * @return this builder
      */
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      this.maxRetries = checkRetries(maxRetries);
       return this;
     }
 
@@ -457,6 +454,13 @@ public final class AuthentikClient implements AutoCloseable {
       String shown = baseUrl == null ? "null" : url == null ? "(not a URL)"
           : url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
       return "AuthentikClient.Builder{baseUrl=" + shown + ", token=" + (token == null ? "null" : "****") + "}";
+    }
+
+    static int checkRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
+      }
+      return maxRetries;
     }
 
     static Duration checkDuration(Duration value, String name) {

@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -60,7 +56,16 @@ class InterruptTest {
   void interruptWhileConnecting() throws Exception {
     CountDownLatch connecting = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    OkHttpClient blackHole = new OkHttpClient.Builder().socketFactory(new StuckConnects(connecting, release)).build();
+    // A host that swallows SYNs: connect never completes until the test releases it.
+    OkHttpClient blackHole = new OkHttpClient.Builder().socketFactory(new ConnectingSockets((endpoint, timeout) -> {
+      connecting.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IOException("released by the test");
+    })).build();
     try {
       AuthentikClient client = authentik.client(b -> b.httpClient(blackHole));
 
@@ -186,52 +191,5 @@ class InterruptTest {
     caller.join(10_000);
     assertFalse(caller.isAlive(), "the call is still blocked after the interrupt");
     return new Ended(failure.get(), Boolean.TRUE.equals(flag.get()), (System.nanoTime() - start) / 1_000_000);
-  }
-
-  /** Sockets whose connect never completes until released: a host that swallows SYNs. */
-  private static final class StuckConnects extends SocketFactory {
-    private final CountDownLatch connecting;
-    private final CountDownLatch release;
-
-    StuckConnects(CountDownLatch connecting, CountDownLatch release) {
-      this.connecting = connecting;
-      this.release = release;
-    }
-
-    @Override
-    public Socket createSocket() {
-      return new Socket() {
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-          connecting.countDown();
-          try {
-            release.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          throw new IOException("released by the test");
-        }
-      };
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-      throw new UnsupportedOperationException();
-    }
   }
 }
