@@ -149,6 +149,24 @@ class ToolCommandsTest {
   }
 
   @Test
+  void listShowsProgressOnAStderrTerminalOnly() {
+    for (int i = 0; i < 250; i++) {
+      fake.addRefreshToken(jdoe, grafana);
+    }
+
+    Tool.Result terminal = tool.terminal(false, true).run("refresh", "list", "-o", "ndjson").exits(0);
+    Tool.Result limited = tool.terminal(false, true).run("refresh", "list", "--limit", "150", "-o", "json").exits(0);
+    Tool.Result script = tool.terminal(false, false).run("refresh", "list", "-o", "ndjson").exits(0);
+
+    assertEquals("\r\033[Klisting refresh tokens 100/250\r\033[K\r\033[Klisting refresh tokens 200/250\r\033[K"
+        + "\r\033[Klisting refresh tokens 250/250\r\033[K", terminal.err, "redrawn per page, erased at the end");
+    assertEquals(250, terminal.lines().size());
+    assertEquals("\r\033[Klisting refresh tokens 100/150\r\033[K", limited.err);
+    assertEquals("", script.err);
+    assertEquals(terminal.out, script.out, "stdout is the same either way");
+  }
+
+  @Test
   void listAsATableHasAHeadingAndARowPerGrant() {
     int first = fake.addRefreshToken(jdoe, grafana);
     fake.addRefreshToken(alice, wiki);
