@@ -82,7 +82,7 @@ public final class AuthentikTokens {
     String plural = Records.plural(kind);
     String noun = Records.noun(kind);
     CommandLine group = describe(new CommandLine(new KindCommand()),
-        "The user's OAuth2 " + plural + " (/api/v3/oauth2/" + Records.kindName(kind) + "s/).");
+        "OAuth2 " + plural + " (/api/v3/oauth2/" + Records.kindName(kind) + "s/).");
     group.addSubcommand("get", describe(new CommandLine(new GetCommand(kind, session)), "Show one " + noun + "."));
     group.addSubcommand("list", describe(new CommandLine(new ListCommand(kind, session)),
         "List " + plural + ", every page (or up to --limit)."));

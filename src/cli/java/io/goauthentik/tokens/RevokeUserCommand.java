@@ -145,9 +145,17 @@ final class RevokeUserCommand implements Callable<Integer> {
     }
     table.print(session.io.out);
     String scope = "user " + user + (provider != null ? " at provider " + provider : "");
-    session.io.out.println(dryRun ? "Dry run: nothing revoked for " + scope + "."
-        : result.isComplete() ? "Every grant of " + scope + " is revoked (" + rounds(result.rounds()) + ")."
-            : "Grants of " + scope + " remain: see REMAINING.");
+    String verdict;
+    if (dryRun) {
+      verdict = "Dry run: nothing revoked for " + scope + ".";
+    } else if (result.rounds() == 0) {
+      verdict = "Nothing to revoke: " + scope + " holds no grant.";
+    } else if (result.isComplete()) {
+      verdict = "Every grant of " + scope + " is revoked (" + rounds(result.rounds()) + ").";
+    } else {
+      verdict = "Grants of " + scope + " remain: see REMAINING.";
+    }
+    session.io.out.println(verdict);
     session.io.out.flush();
   }
 
