@@ -135,9 +135,7 @@ final class RevokeUserCommand implements Callable<Integer> {
   }
 
   private void table(RevocationResult result) {
-    Table table = new Table(List.of(new Table.Column("KIND", ""), new Table.Column("FOUND", ""),
-        new Table.Column(dryRun ? "WOULD REVOKE" : "REVOKED", ""), new Table.Column("ALREADY GONE", ""),
-        new Table.Column("REMAINING", "")));
+    Table table = Table.withHeadings("KIND", "FOUND", dryRun ? "WOULD REVOKE" : "REVOKED", "ALREADY GONE", "REMAINING");
     for (TokenKind kind : KINDS) {
       table.addRow(Records.plural(kind), count(result.found(kind)),
           count(dryRun ? result.found(kind) : result.revoked(kind)), count(result.alreadyGone(kind)),

@@ -31,6 +31,15 @@ final class Table {
     this.columns = List.copyOf(columns);
   }
 
+  /** A table filled with {@link #addRow}: headings only, no paths. */
+  static Table withHeadings(String... headings) {
+    List<Column> columns = new ArrayList<>();
+    for (String heading : headings) {
+      columns.add(new Column(heading, heading));
+    }
+    return new Table(columns);
+  }
+
   void add(Map<String, Object> record) {
     String[] row = new String[columns.size()];
     for (int i = 0; i < row.length; i++) {
@@ -39,7 +48,11 @@ final class Table {
     rows.add(row);
   }
 
+  /** One row of cells, as many as there are columns. */
   void addRow(String... cells) {
+    if (cells.length != columns.size()) {
+      throw new IllegalArgumentException(cells.length + " cells for " + columns.size() + " columns");
+    }
     rows.add(cells.clone());
   }
 
