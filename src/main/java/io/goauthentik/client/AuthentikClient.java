@@ -121,7 +121,11 @@ public final class AuthentikClient implements AutoCloseable {
     return http.build();
   }
 
-  /** A builder with the defaults listed in README. */
+  /**
+   * A builder with the defaults listed in README.
+   *
+   * @return a new builder; {@code baseUrl} and {@code token} are required
+   */
   public static Builder builder() {
     return new Builder();
   }
