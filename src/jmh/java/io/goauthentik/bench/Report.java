@@ -25,6 +25,8 @@ final class Report {
     SCENARIOS.put("OverheadBench", new Object[] {"retrieve, canned response, 1 thread", 1.0, null});
     SCENARIOS.put("Overhead8Bench", new Object[] {"retrieve, canned response, 8 threads", 1.0, null});
     SCENARIOS.put("LoopbackBench", new Object[] {"retrieve over loopback HTTP/1.1, keep-alive", 0.95, null});
+    SCENARIOS.put("PagingBench", new Object[] {"walk every page, caller as busy as the server is slow"
+        + " (SDK = iterateAll(), hand-written = a loop of execute())", 1.5, null});
   }
 
   private Report() {

@@ -13,8 +13,10 @@ import java.util.Map;
 public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status, 0 when no response arrived. */
   private final int code;
   private final transient Map<String, List<String>> responseHeaders;
+  /** The start of an error response's body, or null. */
   private final String responseBody;
 
   /**
@@ -34,20 +36,30 @@ public class ApiException extends RuntimeException {
     this.responseBody = responseBody;
   }
 
-  /** The HTTP status code, or 0 when no response arrived. */
+  /**
+   * The HTTP status of the response.
+   *
+   * @return the status code, or 0 when no response arrived
+   */
   public int getCode() {
     return code;
   }
 
-  /** The response headers (lower-case names), empty when no response arrived. */
+  /**
+   * The response headers, with the API token masked wherever a value echoed it.
+   *
+   * @return an unmodifiable map of lower-case names to values, empty when no response arrived
+   */
   public Map<String, List<String>> getResponseHeaders() {
     return responseHeaders != null ? responseHeaders : Map.of();
   }
 
   /**
-   * The start (at most 64 KiB) of an error response's body, as the server sent it; {@code null} when
-   * no response arrived, or for a successful response whose body could not be read (such a body may
-   * hold secrets and is never kept).
+   * The start of an error response's body, as the server sent it but for the API token, masked
+   * wherever it was echoed.
+   *
+   * @return at most 64 KiB of the body; {@code null} when no response arrived, or for a successful
+   *     response whose body could not be read (such a body may hold secrets and is never kept)
    */
   public String getResponseBody() {
     return responseBody;

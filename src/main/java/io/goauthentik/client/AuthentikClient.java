@@ -121,7 +121,11 @@ public final class AuthentikClient implements AutoCloseable {
     return http.build();
   }
 
-  /** A builder with the defaults listed in README. */
+  /**
+   * A builder with the defaults listed in README.
+   *
+   * @return a new builder; {@code baseUrl} and {@code token} are required
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -391,10 +395,7 @@ public final class AuthentikClient implements AutoCloseable {
      * @return this builder
      */
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
-      }
-      this.maxRetries = maxRetries;
+      this.maxRetries = checkRetries(maxRetries);
       return this;
     }
 
@@ -457,6 +458,13 @@ public final class AuthentikClient implements AutoCloseable {
       String shown = baseUrl == null ? "null" : url == null ? "(not a URL)"
           : url.newBuilder().username("").password("").query(null).fragment(null).build().toString();
       return "AuthentikClient.Builder{baseUrl=" + shown + ", token=" + (token == null ? "null" : "****") + "}";
+    }
+
+    static int checkRetries(int maxRetries) {
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
+      }
+      return maxRetries;
     }
 
     static Duration checkDuration(Duration value, String name) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 public class RateLimitException extends ApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The wait the server asked for, or null. */
   private final Duration retryAfter;
 
   /**
@@ -26,7 +27,11 @@ public class RateLimitException extends ApiException {
     this.retryAfter = retryAfter;
   }
 
-  /** The wait the server asked for in {@code Retry-After} (seconds or HTTP-date), if it sent one. */
+  /**
+   * The wait the server asked for in {@code Retry-After} (seconds or an HTTP date; of several, the longest).
+   *
+   * @return the wait, or empty when the server sent no valid {@code Retry-After}
+   */
   public Optional<Duration> getRetryAfter() {
     return Optional.ofNullable(retryAfter);
   }

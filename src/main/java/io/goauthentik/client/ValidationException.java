@@ -22,7 +22,11 @@ public class ValidationException extends ApiException {
     this.validationError = validationError;
   }
 
-  /** The decoded body (errors per field and {@code non_field_errors}), or {@code null} when it was not JSON. */
+  /**
+   * The decoded body: the errors per field and {@code non_field_errors}.
+   *
+   * @return the body, or {@code null} when it was not JSON
+   */
   public ValidationError getValidationError() {
     return validationError;
   }

@@ -61,7 +61,8 @@ class CloseTest {
   @Test
   void closingEndsACallWaitingToRetryAndNothingMoreIsSent() throws Exception {
     server.setDispatcher(new QueueDispatcher()); // without the 200 start() queued
-    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "5").build());
+    // A wait far longer than the test waits for the call to end: only close() can end it in time.
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "9").build());
     server.enqueue(ok());
     HeldWaits waits = new HeldWaits();
     AuthentikClient client = authentik.client(b -> b.retryWaits(waits));
@@ -77,7 +78,7 @@ class CloseTest {
     assertTrue(waits.sleeping.await(10, TimeUnit.SECONDS), "the call waits to retry");
 
     client.close();
-    caller.join(5_000);
+    caller.join(3_000);
 
     assertFalse(caller.isAlive(), "the call still waits after close()");
     assertEquals(TransportException.class, failure.get().getClass(), String.valueOf(failure.get()));

@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.SocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -60,7 +56,16 @@ class InterruptTest {
   void interruptWhileConnecting() throws Exception {
     CountDownLatch connecting = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    OkHttpClient blackHole = new OkHttpClient.Builder().socketFactory(new StuckConnects(connecting, release)).build();
+    // A host that swallows SYNs: connect never completes until the test releases it.
+    OkHttpClient blackHole = new OkHttpClient.Builder().socketFactory(new ConnectingSockets((endpoint, timeout) -> {
+      connecting.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IOException("released by the test");
+    })).build();
     try {
       AuthentikClient client = authentik.client(b -> b.httpClient(blackHole));
 
@@ -89,22 +94,11 @@ class InterruptTest {
     // The headers arrive, then the body never does.
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(FIXTURE)
         .onResponseBody(SocketEffect.Stall.INSTANCE).build());
-    CountDownLatch headers = new CountDownLatch(1);
-    OkHttpClient seesHeaders = new OkHttpClient.Builder().addNetworkInterceptor(chain -> {
-      okhttp3.Response response = chain.proceed(chain.request());
-      headers.countDown();
-      return response;
-    }).build();
-    try {
-      AuthentikClient client = authentik.client(b -> b.httpClient(seesHeaders));
+    AuthentikClient client = authentik.client();
 
-      Ended ended = interruptWhen(client, () -> headers.await(5, TimeUnit.SECONDS));
+    Ended ended = interruptWhen(client, caller -> inFrame(caller, "ResponseReader", "take"));
 
-      ended.assertInterrupted("reading the response body");
-    } finally {
-      seesHeaders.dispatcher().executorService().shutdown();
-      seesHeaders.connectionPool().evictAll();
-    }
+    ended.assertInterrupted("reading the response body");
   }
 
   @Test
@@ -146,8 +140,39 @@ class InterruptTest {
     boolean await() throws Exception;
   }
 
+  /** Whether {@code thread} is inside {@code method} of a class named {@code simpleClassName}. */
+  private static boolean inFrame(Thread thread, String simpleClassName, String method) {
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getClassName().endsWith("." + simpleClassName) && frame.getMethodName().equals(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Like {@link #interruptWhen(AuthentikClient, Ready)}, once the calling thread itself shows it is ready. */
+  private static Ended interruptWhen(AuthentikClient client, java.util.function.Predicate<Thread> ready)
+      throws Exception {
+    Thread[] caller = new Thread[1];
+    return interruptWhen(client, () -> {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (System.nanoTime() < deadline) { // it must get there: a bounded wait for something that happens
+        Thread thread = caller[0];
+        if (thread != null && ready.test(thread)) {
+          return true;
+        }
+        Thread.onSpinWait();
+      }
+      return false;
+    }, caller);
+  }
+
   /** Calls on a new thread, interrupts it once {@code ready} says the call is where the test wants it. */
   private static Ended interruptWhen(AuthentikClient client, Ready ready) throws Exception {
+    return interruptWhen(client, ready, new Thread[1]);
+  }
+
+  private static Ended interruptWhen(AuthentikClient client, Ready ready, Thread[] started) throws Exception {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicReference<Boolean> flag = new AtomicReference<>();
     Thread caller = new Thread(() -> {
@@ -158,6 +183,7 @@ class InterruptTest {
       }
       flag.set(Thread.currentThread().isInterrupted());
     }, "interrupted-caller");
+    started[0] = caller;
     caller.start();
     assertTrue(ready.await(), "the call did not reach the phase under test");
     long start = System.nanoTime();
@@ -165,52 +191,5 @@ class InterruptTest {
     caller.join(10_000);
     assertFalse(caller.isAlive(), "the call is still blocked after the interrupt");
     return new Ended(failure.get(), Boolean.TRUE.equals(flag.get()), (System.nanoTime() - start) / 1_000_000);
-  }
-
-  /** Sockets whose connect never completes until released: a host that swallows SYNs. */
-  private static final class StuckConnects extends SocketFactory {
-    private final CountDownLatch connecting;
-    private final CountDownLatch release;
-
-    StuckConnects(CountDownLatch connecting, CountDownLatch release) {
-      this.connecting = connecting;
-      this.release = release;
-    }
-
-    @Override
-    public Socket createSocket() {
-      return new Socket() {
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-          connecting.countDown();
-          try {
-            release.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          throw new IOException("released by the test");
-        }
-      };
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

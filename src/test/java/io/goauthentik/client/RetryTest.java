@@ -272,7 +272,8 @@ class RetryTest {
 
   @Test
   void ofSeveralRetryAfterHeadersTheLongestIsWaited() {
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").addHeader("Retry-After", "2")
+    // The longest comes first: OkHttp's header() would give the last one.
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").addHeader("Retry-After", "1")
         .build());
     server.enqueue(ok());
 

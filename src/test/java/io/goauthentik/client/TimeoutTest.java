@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
@@ -144,38 +141,10 @@ class TimeoutTest {
   void connectTimeoutReachesTheSocketAndEndsInTransportException() {
     // Sockets whose connect always times out, after noting the timeout they were given.
     List<Integer> timeouts = new CopyOnWriteArrayList<>();
-    SocketFactory neverConnects = new SocketFactory() {
-      @Override
-      public Socket createSocket() {
-        return new Socket() {
-          @Override
-          public void connect(SocketAddress endpoint, int timeout) throws IOException {
-            timeouts.add(timeout);
-            throw new SocketTimeoutException("connect timed out");
-          }
-        };
-      }
-
-      @Override
-      public Socket createSocket(String host, int port) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Socket createSocket(InetAddress host, int port) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-        throw new UnsupportedOperationException();
-      }
-    };
+    SocketFactory neverConnects = new ConnectingSockets((endpoint, timeout) -> {
+      timeouts.add(timeout);
+      throw new SocketTimeoutException("connect timed out");
+    });
     OkHttpClient http = new OkHttpClient.Builder().socketFactory(neverConnects).build();
 
     AuthentikClient client = authentik.client(b -> b.httpClient(http).connectTimeout(Duration.ofMillis(1234)));

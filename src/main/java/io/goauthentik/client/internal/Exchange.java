@@ -2,8 +2,8 @@ package io.goauthentik.client.internal;
 
 import io.goauthentik.client.ApiException;
 import io.goauthentik.client.TransportException;
-import java.io.InterruptedIOException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Call;
@@ -90,8 +90,8 @@ final class Exchange<T> implements Callback {
     }
     Call call = caller.http.newCall(request);
     try (CallWatchdog.Watch watch = caller.watchdog.watchBlocking(call, deadline)) {
-      if (caller.isClosed()) { // closed while this call waited to retry
-        failure = caller.transport.closed(request, failure, attempt - 1, "waiting to retry");
+      if (caller.isClosed()) { // closed since the call began
+        failure = caller.transport.closed(request, failure, attempt - 1, attempt == 1 ? SENDING : "waiting to retry");
         return -1;
       }
       try (Response response = call.execute()) {

@@ -1,0 +1,105 @@
+package io.goauthentik.tokens;
+
+import io.goauthentik.client.NotFoundException;
+import io.goauthentik.client.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code <kind> revoke ID...}: deletes the grants named, one after the other, without asking (the
+ * ids are the confirmation). An id that is gone already is reported and the others are still
+ * revoked; the exit code is then {@link ExitCode#NOT_FOUND}. Any other failure stops at once.
+ * Every grant of a user is {@code revoke-user}'s job.
+ */
+@Command(name = "revoke")
+final class RevokeCommand implements Callable<Integer> {
+  static final List<Table.Column> COLUMNS = List.of(new Table.Column("PK", "pk"), new Table.Column("STATUS", "status"));
+
+  private final TokenKind kind;
+  private final Session session;
+
+  @Parameters(paramLabel = "ID", arity = "0..*", description = "The ids (pk) to revoke")
+  List<Integer> ids = new ArrayList<>();
+
+  @Option(names = "--dry-run", description = "Revoke nothing: retrieve each one and say whether it would be revoked")
+  boolean dryRun;
+
+  @Option(names = "--yes", description = "Accepted for symmetry with revoke-user; revoke ID... never asks")
+  boolean yes;
+
+  /** Not an option of this command: present only to point at revoke-user. */
+  @Option(names = "--user", hidden = true)
+  Integer user;
+
+  @Option(names = "--provider", hidden = true)
+  Integer provider;
+
+  RevokeCommand(TokenKind kind, Session session) {
+    this.kind = kind;
+    this.session = session;
+  }
+
+  @Override
+  public Integer call() {
+    if (user != null || provider != null) {
+      throw new UsageException("revoking by user is 'authentik-tokens revoke-user --user N [--provider N]': it revokes "
+          + "the user's refresh tokens, access tokens and authorization codes together, since any one left behind "
+          + "still grants access");
+    }
+    if (ids.isEmpty()) {
+      throw new UsageException("Missing required parameter: 'ID' (the ids of the " + Records.plural(kind)
+          + " to revoke)");
+    }
+    Grants<?> grants = session.grants(kind);
+    RecordSink sink = session.sink(COLUMNS);
+    Progress progress = session.progress((dryRun ? "checking " : "revoking ") + Records.plural(kind));
+    List<Integer> notFound = new ArrayList<>();
+    boolean succeeded = false;
+    try {
+      int done = 0;
+      for (int id : ids) {
+        String status;
+        try {
+          if (dryRun) {
+            grants.get(id);
+            status = "would_revoke";
+          } else {
+            grants.destroy(id);
+            status = "revoked";
+          }
+        } catch (NotFoundException e) {
+          status = "not_found";
+          notFound.add(id);
+        }
+        progress.clear();
+        sink.add(Records.outcome(kind, id, status));
+        sink.endPage();
+        done++;
+        if (ids.size() > 1) {
+          progress.update(done, ids.size());
+        }
+      }
+      succeeded = true;
+    } finally {
+      progress.clear();
+      if (succeeded) {
+        sink.finish();
+      } else {
+        sink.abort();
+      }
+    }
+    if (!notFound.isEmpty()) {
+      session.io.err.println("authentik-tokens: not found: " + Records.noun(kind) + (notFound.size() > 1 ? "s " : " ")
+          + notFound.stream().map(String::valueOf).collect(Collectors.joining(", "))
+          + " (already revoked, expired and cleaned up, or never existed)");
+      session.io.err.flush();
+      return ExitCode.NOT_FOUND;
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,163 @@
+package io.goauthentik.tokens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.goauthentik.client.testkit.FakeAuthentik;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exit code of each kind of failure, with one line on stderr and no stack trace (unless
+ * --debug), never the token: the fake for 404 and 403, MockWebServer for the rest.
+ */
+class ToolFailuresTest {
+  private static final String TOKEN = "ak-failures-test-token-0123456789";
+  static final String RELEASE = "2024.10.5";
+
+  private final MockWebServer server = new MockWebServer();
+  private final Tool tool;
+
+  ToolFailuresTest() throws IOException {
+    server.start();
+    tool = new Tool().env("AUTHENTIK_URL", server.url("/").toString()).env("AUTHENTIK_TOKEN", TOKEN);
+  }
+
+  @AfterEach
+  void close() {
+    server.close();
+  }
+
+  /** The text of {@code src/test/resources/fixtures/<release>/<file>}. */
+  static String fixture(String file) {
+    try (InputStream in = ToolFailuresTest.class.getResourceAsStream("/fixtures/" + RELEASE + "/" + file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static MockResponse json(int code, String body) {
+    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  private Tool.Result failsWith(int code, String label, String... args) {
+    Tool.Result result = tool.run(args).exits(code);
+    assertEquals(1, result.errLines().size(), "one line: " + result.err);
+    assertTrue(result.err.startsWith("authentik-tokens: " + label + ": "), result.err);
+    assertFalse(result.err.contains(TOKEN) || result.out.contains(TOKEN), "never the token");
+    assertFalse(result.err.contains("\tat "), "no stack trace");
+    return result;
+  }
+
+  @Test
+  void notFound() {
+    try (FakeAuthentik fake = FakeAuthentik.start()) {
+      Tool.Result result = Tool.against(fake).run("access", "get", "42").exits(ExitCode.NOT_FOUND);
+
+      assertEquals(List.of("authentik-tokens: not found: GET /api/v3/oauth2/access_tokens/42/: 404 No AccessToken "
+          + "matches the given query."), result.errLines());
+      assertEquals("", result.out);
+    }
+  }
+
+  @Test
+  void permissionDeniedForAWrongToken() {
+    try (FakeAuthentik fake = FakeAuthentik.start()) {
+      Tool.Result result = new Tool().env("AUTHENTIK_URL", fake.url()).env("AUTHENTIK_TOKEN", TOKEN)
+          .run("refresh", "list").exits(ExitCode.DENIED);
+
+      assertEquals(List.of("authentik-tokens: permission denied: GET /api/v3/oauth2/refresh_tokens/: 403 Token "
+          + "invalid/expired"), result.errLines());
+    }
+  }
+
+  @Test
+  void authenticationFailed() {
+    server.enqueue(json(401, "{\"detail\": \"Authentication credentials were not provided.\"}"));
+
+    failsWith(ExitCode.DENIED, "permission denied", "refresh", "get", "1");
+  }
+
+  @Test
+  void validation() {
+    server.enqueue(json(400, "{\"user\": [\"A valid integer is required.\"]}"));
+
+    failsWith(ExitCode.VALIDATION, "rejected", "refresh", "list", "--user", "7");
+  }
+
+  @Test
+  void rateLimitedSaysHowLongToWait() {
+    // Longer than the client's longest retry wait: no retry, the failure at once.
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
+
+    Tool.Result result = failsWith(ExitCode.RATE_LIMITED, "rate limited", "codes", "list");
+
+    assertTrue(result.err.endsWith("(the server asks to wait 3600 s)\n"), result.err);
+  }
+
+  @Test
+  void serverError() {
+    server.enqueue(new MockResponse.Builder().code(500).addHeader("Content-Type", "text/html")
+        .body("<html>Internal Server Error</html>").build());
+
+    failsWith(ExitCode.SERVER_ERROR, "server error", "refresh", "used-by", "3");
+  }
+
+  @Test
+  void transportError() {
+    // The connection drops after the response started: not retried, so no wait.
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(fixture("refresh_token.json")).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+
+    failsWith(ExitCode.TRANSPORT, "no response", "refresh", "get", "1");
+  }
+
+  @Test
+  void malformedResponse() {
+    server.enqueue(json(200, "<html>a login page of a proxy</html>"));
+
+    failsWith(ExitCode.MALFORMED, "malformed response", "refresh", "get", "1");
+  }
+
+  @Test
+  void anotherStatus() {
+    server.enqueue(json(418, "{\"detail\": \"I'm a teapot\"}"));
+
+    failsWith(ExitCode.OTHER_HTTP, "HTTP error", "refresh", "get", "1");
+  }
+
+  @Test
+  void debugAddsTheStackTrace() {
+    server.enqueue(json(400, "{\"user\": [\"A valid integer is required.\"]}"));
+
+    Tool.Result result = tool.run("refresh", "list", "--debug").exits(ExitCode.VALIDATION);
+
+    assertTrue(result.errLines().get(0).startsWith("authentik-tokens: rejected: "), result.err);
+    assertTrue(result.err.contains("\tat io.goauthentik."), result.err);
+    assertFalse(result.err.contains(TOKEN));
+  }
+
+  @Test
+  void aFailureOnALaterPageKeepsTheNdjsonLinesAndPrintsNoHalfJsonDocument() {
+    server.enqueue(json(200, fixture("refresh_tokens_page1.json")));
+    server.enqueue(new MockResponse.Builder().code(500).build()); // not retried
+    Tool.Result ndjson = tool.run("refresh", "list", "-o", "ndjson").exits(ExitCode.SERVER_ERROR);
+
+    server.enqueue(json(200, fixture("refresh_tokens_page1.json")));
+    server.enqueue(new MockResponse.Builder().code(500).build());
+    Tool.Result json = tool.run("refresh", "list", "-o", "json").exits(ExitCode.SERVER_ERROR);
+
+    assertEquals(2, ndjson.lines().size(), "page 1's results: " + ndjson.out);
+    assertEquals("", json.out, "a JSON document is printed whole or not at all");
+  }
+}
