@@ -1,6 +1,5 @@
 package io.goauthentik.client;
 
-import io.goauthentik.client.api.Oauth2Api;
 import io.goauthentik.client.internal.ApiCaller;
 import io.goauthentik.client.internal.ClientAccess;
 import io.goauthentik.client.internal.HttpLogger;
@@ -37,7 +36,7 @@ import okhttp3.OkHttpClient;
  * <p>Immutable and thread-safe: build one and share it. {@link #close()} releases the connections
  * and threads it created (not those of a client passed to {@link Builder#httpClient}).
  */
-public final class AuthentikClient implements AutoCloseable {
+public final class AuthentikClient extends AuthentikApis implements AutoCloseable {
   /** Sent as {@code User-Agent} with every request. */
   public static final String USER_AGENT = "authentik-client-java/" + version();
 
@@ -61,7 +60,6 @@ public final class AuthentikClient implements AutoCloseable {
 
   private final OkHttpClient http;
   private final ApiCaller caller;
-  private final Oauth2Api oauth2;
 
   private AuthentikClient(Builder builder) {
     this.baseUrl = apiRoot(builder.baseUrl);
@@ -89,7 +87,6 @@ public final class AuthentikClient implements AutoCloseable {
         .build();
     this.caller = new ApiCaller(http, baseUrl, headers, new RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay),
         callTimeout, redactor, retryWaits != null ? retryWaits : new RetryWaits());
-    this.oauth2 = new Oauth2Api(this);
   }
 
   /** The OkHttp client calls go through: the injected one's pool and settings, or our own. */
@@ -146,15 +143,6 @@ public final class AuthentikClient implements AutoCloseable {
     return builder().baseUrl(requireEnv(env, "AUTHENTIK_URL", "the URL of your authentik server, e.g. https://auth.example.com"))
         .token(requireEnv(env, "AUTHENTIK_TOKEN", "an authentik API token (Directory > Tokens and App passwords)"))
         .build();
-  }
-
-  /**
-   * The OAuth2 token operations.
-   *
-   * @return the API of the {@code oauth2} tag, bound to this client
-   */
-  public Oauth2Api oauth2() {
-    return oauth2;
   }
 
   /**

@@ -172,13 +172,22 @@ class TolerantReaderTest {
     assertMatches(root, token);
   }
 
+  /**
+   * Every model a refresh token of some release carries gets cases. The contract's models reach
+   * further than any token does (a user's groups are Group, which on the groups endpoint also holds
+   * its members as PartialUser and its children as RelatedGroup); those places are in no token.
+   */
   @Test
   void requiredCasesReachEveryModel() {
     Set<String> models = requiredProperties()
         .map(a -> Contract.LOCATIONS.get((String) a.get()[1]))
         .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> inTokens = releasesWith(Contract.LOCATIONS.keySet())
+        .map(a -> Contract.LOCATIONS.get(a[1]))
+        .collect(Collectors.toCollection(TreeSet::new));
 
-    assertEquals(new TreeSet<>(Contract.LOCATIONS.values()), models);
+    assertEquals(Set.of("Group", "OAuth2Provider", "RedirectURI", "RefreshToken", "Role", "User"), inTokens);
+    assertEquals(inTokens, models);
     assertTrue(requiredProperties().count() > 100, "cases: " + requiredProperties().count());
   }
 

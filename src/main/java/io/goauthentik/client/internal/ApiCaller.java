@@ -1,6 +1,14 @@
 package io.goauthentik.client.internal;
 
+import com.google.gson.stream.JsonWriter;
 import io.goauthentik.client.RequestOptions;
+import io.goauthentik.client.model.RequestModel;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Objects;
@@ -9,8 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
+import okio.Buffer;
 
 /**
  * What the generated API classes call: {@link #newRequest} builds a request, {@link #execute} and
@@ -18,6 +30,9 @@ import okhttp3.Request;
  * shared by every call of a client; {@link #close} ends them all.
  */
 public final class ApiCaller {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+
   final OkHttpClient http;
   final RetryPolicy retry;
   final CallWatchdog watchdog;
@@ -115,6 +130,18 @@ public final class ApiCaller {
    *     iterable values repeat the parameter
    */
   public Request newRequest(String method, String path, Object... query) {
+    return newRequest(method, path, null, query);
+  }
+
+  /**
+   * Builds a request to the API with a body.
+   *
+   * @param method the HTTP method
+   * @param path the expanded path below {@code /api/v3}, starting with {@code /}
+   * @param body the body ({@link #json}, {@link #multipart}), or {@code null} for none
+   * @param query query parameter names and values, as {@link #newRequest(String, String, Object...)} takes them
+   */
+  public Request newRequest(String method, String path, RequestBody body, Object... query) {
     // Appending to the root parsed once skips parsing and canonicalizing the host on every call.
     HttpUrl.Builder url = root.newBuilder().addEncodedPathSegments(path.substring(1));
     for (int i = 0; i + 1 < query.length; i += 2) {
@@ -125,24 +152,63 @@ public final class ApiCaller {
         }
       }
     }
-    return new Request.Builder().url(url.build()).headers(headers).method(method, null).build();
+    return new Request.Builder().url(url.build()).headers(headers).method(method, body).build();
+  }
+
+  /**
+   * A request model as a JSON body, written now: the same bytes go out again if the request is retried.
+   *
+   * @throws IllegalArgumentException when the model holds a value that cannot be sent (an enum's UNKNOWN)
+   */
+  public static RequestBody json(RequestModel body) {
+    Buffer buffer = new Buffer();
+    try (JsonWriter out = new JsonWriter(new OutputStreamWriter(buffer.outputStream(), StandardCharsets.UTF_8))) {
+      out.setSerializeNulls(true); // a property set to null is sent as null
+      body.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a Buffer does not fail
+    }
+    return RequestBody.create(buffer.readByteString(), JSON);
+  }
+
+  /**
+   * A {@code multipart/form-data} body (file uploads).
+   *
+   * @param parts field names and values, alternating; a {@link Path} is sent as a file with its name,
+   *     anything else as text; null values are left out
+   */
+  public static RequestBody multipart(Object... parts) {
+    MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    for (int i = 0; i + 1 < parts.length; i += 2) {
+      String name = (String) parts[i];
+      Object value = parts[i + 1];
+      if (value instanceof Path) {
+        Path file = (Path) value;
+        if (!Files.isRegularFile(file)) {
+          throw new IllegalArgumentException(name + " must be a readable file: " + file);
+        }
+        form.addFormDataPart(name, String.valueOf(file.getFileName()), RequestBody.create(file.toFile(), OCTET_STREAM));
+      } else if (value != null) {
+        form.addFormDataPart(name, String.valueOf(value));
+      }
+    }
+    return form.build();
   }
 
   /**
    * Sends the request, retrying as the policy allows, and decodes the response.
    *
-   * @param typeName the response's type, for messages
-   * @param reader decodes a 2xx body; {@code null} when the operation returns nothing
+   * @param decoder decodes a 2xx body; {@code null} when the operation returns nothing
    */
-  public <T> T execute(Request request, String typeName, ModelSupport.Reader<T> reader) {
+  public <T> T execute(Request request, Decoder<T> decoder) {
     checkOpen();
-    return new Exchange<>(this, request, typeName, reader, deadline()).execute();
+    return new Exchange<>(this, request, decoder, deadline()).execute();
   }
 
   /** Like {@link #execute}, without blocking a thread; cancelling the future cancels the call. */
-  public <T> CompletableFuture<T> executeAsync(Request request, String typeName, ModelSupport.Reader<T> reader) {
+  public <T> CompletableFuture<T> executeAsync(Request request, Decoder<T> decoder) {
     checkOpen();
-    return new Exchange<>(this, request, typeName, reader, deadline()).start();
+    return new Exchange<>(this, request, decoder, deadline()).start();
   }
 
   /**

@@ -27,8 +27,7 @@ final class Exchange<T> implements Callback {
 
   private final ApiCaller caller;
   private final Request request;
-  private final String typeName;
-  private final ModelSupport.Reader<T> reader;
+  private final Decoder<T> decoder;
   private final long deadline;
 
   private int attempt;
@@ -40,12 +39,11 @@ final class Exchange<T> implements Callback {
   private volatile Call inFlight;
   private volatile CallWatchdog.Watch watch;
 
-  /** @param reader decodes a 2xx body; {@code null} for an operation without one */
-  Exchange(ApiCaller caller, Request request, String typeName, ModelSupport.Reader<T> reader, long deadline) {
+  /** @param decoder decodes a 2xx body; {@code null} for an operation without one */
+  Exchange(ApiCaller caller, Request request, Decoder<T> decoder, long deadline) {
     this.caller = caller;
     this.request = request;
-    this.typeName = typeName;
-    this.reader = reader;
+    this.decoder = decoder;
     this.deadline = deadline;
   }
 
@@ -158,7 +156,7 @@ final class Exchange<T> implements Callback {
       if (!response.isSuccessful()) {
         return failed(caller.errors.fromResponse(request, response, attempt), RetryPolicy.retryAfter(response.headers()));
       }
-      if (reader == null) {
+      if (decoder == null) {
         return end(null, null);
       }
       Buffer body;
@@ -167,7 +165,7 @@ final class Exchange<T> implements Callback {
       } catch (IOException e) {
         return failed(e, watch, READING, false); // lost mid-body: the request did reach the server
       }
-      return end(caller.responses.decode(body, typeName, reader, request, response, attempt), null);
+      return end(caller.responses.decode(body, decoder, request, response, attempt), null);
     } catch (ApiException e) { // a malformed body
       return end(null, e);
     } finally {

@@ -4,12 +4,14 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import com.google.gson.stream.MalformedJsonException;
+import io.goauthentik.client.model.RequestModel;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -164,6 +166,97 @@ public final class ModelSupport {
     } catch (DateTimeParseException e) {
       throw new MalformedJsonException("Not a date at " + in.getPath());
     }
+  }
+
+  /** A reader of JSON arrays whose items {@code item} reads: for lists inside lists and maps. */
+  public static <T> Reader<List<T>> listOf(Reader<T> item) {
+    return in -> readList(in, item);
+  }
+
+  /** A reader of JSON objects whose values {@code value} reads: for maps inside lists and maps. */
+  public static <T> Reader<Map<String, T>> mapOf(Reader<T> value) {
+    return in -> readMap(in, value);
+  }
+
+  /**
+   * A JSON array as {@link #readList} reads it, or a single item where older releases sent one
+   * object (the contract's {@code x-or-single}): a list of that one item.
+   */
+  public static <T> List<T> readListOrSingle(JsonReader in, Reader<T> item) throws IOException {
+    if (in.peek() == JsonToken.BEGIN_OBJECT) {
+      return Collections.singletonList(item.read(in));
+    }
+    return readList(in, item);
+  }
+
+  /**
+   * A value, or where older releases sent the whole object it stands for, that object's {@code key}
+   * (the contract's {@code x-or-object-key}, such as a connection's {@code source}: its pk).
+   */
+  public static <T> T readOrKey(JsonReader in, String key, Reader<T> value) throws IOException {
+    if (in.peek() != JsonToken.BEGIN_OBJECT) {
+      return value.read(in);
+    }
+    T found = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      String name = in.nextName();
+      if (name.equals(key)) {
+        found = value.read(in);
+      } else {
+        skipUnknown(in, name);
+      }
+    }
+    in.endObject();
+    return found;
+  }
+
+  /**
+   * One variant of a {@code oneOf}, read whole so that its discriminator can pick the model to read
+   * it as, wherever in the object the discriminator comes.
+   */
+  public static final class Variant {
+    private final String discriminator;
+    private final Map<String, Object> properties;
+
+    private Variant(String discriminator, Map<String, Object> properties) {
+      this.discriminator = discriminator;
+      this.properties = properties;
+    }
+
+    /** The discriminator's value; {@code null} when it is missing or not a string. */
+    public String discriminator() {
+      return discriminator;
+    }
+
+    /** The variant as JSON again, for the reader of the model the discriminator names. */
+    public JsonReader reader() throws IOException {
+      StringWriter text = new StringWriter();
+      try (JsonWriter out = new JsonWriter(text)) {
+        out.setSerializeNulls(true);
+        write(out, properties);
+      }
+      return new JsonReader(new StringReader(text.toString()));
+    }
+
+    /** Every property as sent: maps, lists, strings, numbers, booleans, as {@link #readFreeForm} keeps them. */
+    public Map<String, Object> properties() {
+      return properties;
+    }
+  }
+
+  /**
+   * Reads one variant of a {@code oneOf} whose discriminator is the property {@code discriminator}.
+   *
+   * @return the variant, or {@code null} for JSON null
+   */
+  public static Variant readVariant(JsonReader in, String discriminator) throws IOException {
+    Map<String, Object> properties = readFreeForm(in);
+    if (properties == null) {
+      return null;
+    }
+    Object value = properties.get(discriminator);
+    return new Variant(value instanceof String ? (String) value : null, properties);
   }
 
   /** A JSON array, each item read by {@code item}. */
@@ -338,6 +431,102 @@ public final class ModelSupport {
     StringWriter json = new StringWriter(value.length() + 2);
     new JsonWriter(json).value(value).close();
     return new JsonReader(new StringReader(json.toString()));
+  }
+
+  /**
+   * Writes a value of a request model's property: a string, number, boolean, UUID, date, date-time,
+   * enum (its wire value), request model, list or map of these, or {@code null}.
+   *
+   * @throws IllegalArgumentException for an enum's {@code UNKNOWN}, which has no wire value, or a
+   *     value of another type
+   */
+  public static void write(JsonWriter out, Object value) throws IOException {
+    if (value == null) {
+      out.nullValue();
+    } else if (value instanceof String) {
+      out.value((String) value);
+    } else if (value instanceof Boolean) {
+      out.value((Boolean) value);
+    } else if (value instanceof Number) {
+      out.value((Number) value);
+    } else if (value instanceof RequestModel) {
+      ((RequestModel) value).writeTo(out);
+    } else if (value instanceof Enum) {
+      // Generated enums print their wire value; UNKNOWN has none.
+      String wire = value.toString();
+      if (((Enum<?>) value).name().equals("UNKNOWN") && wire.equals("UNKNOWN")) {
+        throw new IllegalArgumentException(value.getClass().getSimpleName()
+            + ".UNKNOWN stands for a value this SDK does not know; it cannot be sent");
+      }
+      out.value(wire);
+    } else if (value instanceof UUID || value instanceof LocalDate) {
+      out.value(value.toString());
+    } else if (value instanceof OffsetDateTime) {
+      out.value(((OffsetDateTime) value).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    } else if (value instanceof Map) {
+      out.beginObject();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+        out.name(String.valueOf(e.getKey()));
+        write(out, e.getValue());
+      }
+      out.endObject();
+    } else if (value instanceof Iterable) {
+      out.beginArray();
+      for (Object item : (Iterable<?>) value) {
+        write(out, item);
+      }
+      out.endArray();
+    } else {
+      throw new IllegalArgumentException("A " + value.getClass().getName() + " cannot be sent as JSON");
+    }
+  }
+
+  /**
+   * A request model's builder's check that a required property was set.
+   *
+   * @param present the bits of the properties set
+   * @param bit the property's bit
+   * @throws IllegalArgumentException naming the property when it was not set
+   */
+  public static void requireSet(long present, int bit, String model, String property, String setter) {
+    if ((present & 1L << bit) == 0) {
+      throw new IllegalArgumentException(model + ": " + property + " is required; set it with " + setter + "(...)");
+    }
+  }
+
+  /**
+   * What a request model's builder keeps of a list or map it is given: an unmodifiable copy, at any
+   * depth, so that changing the caller's collection later does not change the request.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T frozenCopy(T value) {
+    if (value instanceof List) {
+      List<Object> copy = new ArrayList<>();
+      for (Object item : (List<?>) value) {
+        copy.add(frozenCopy(item));
+      }
+      return (T) Collections.unmodifiableList(copy);
+    }
+    if (value instanceof Map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+        copy.put(e.getKey(), frozenCopy(e.getValue()));
+      }
+      return (T) Collections.unmodifiableMap(copy);
+    }
+    return value;
+  }
+
+  /**
+   * Appends {@code name=shown} to a request model's {@code toString()} when the property was set.
+   *
+   * @param present the bits of the properties set
+   * @param bit the property's bit
+   */
+  public static void show(StringBuilder out, long present, int bit, String name, Object shown) {
+    if ((present & 1L << bit) != 0) {
+      out.append(out.charAt(out.length() - 1) == '{' ? "" : ", ").append(name).append('=').append(shown);
+    }
   }
 
   /** What {@code toString()} shows for a secret: whether it is set, never its value. */

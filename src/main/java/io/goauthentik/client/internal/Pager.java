@@ -30,26 +30,22 @@ public final class Pager<T> implements PagedIterable<T> {
 
   private final ApiCaller caller;
   private final Request first;
-  private final String typeName;
-  private final ModelSupport.Reader<? extends Page<T>> reader;
+  private final Decoder<? extends Page<T>> decoder;
   private final int fetchAhead;
 
   /**
    * @param caller sends the page requests
    * @param first the request for the first page to walk (its {@code page} parameter, if any, says which)
-   * @param typeName the page model's name, for messages
-   * @param reader decodes one page
+   * @param decoder decodes one page
    */
-  public Pager(ApiCaller caller, Request first, String typeName, ModelSupport.Reader<? extends Page<T>> reader) {
-    this(caller, first, typeName, reader, 1);
+  public Pager(ApiCaller caller, Request first, Decoder<? extends Page<T>> decoder) {
+    this(caller, first, decoder, 1);
   }
 
-  private Pager(ApiCaller caller, Request first, String typeName, ModelSupport.Reader<? extends Page<T>> reader,
-      int fetchAhead) {
+  private Pager(ApiCaller caller, Request first, Decoder<? extends Page<T>> decoder, int fetchAhead) {
     this.caller = caller;
     this.first = first;
-    this.typeName = typeName;
-    this.reader = reader;
+    this.decoder = decoder;
     this.fetchAhead = fetchAhead;
   }
 
@@ -58,7 +54,7 @@ public final class Pager<T> implements PagedIterable<T> {
     if (pages < 0 || pages > MAX_FETCH_AHEAD) {
       throw new IllegalArgumentException("fetchAhead must be from 0 to " + MAX_FETCH_AHEAD + ", was " + pages);
     }
-    return new Pager<>(caller, first, typeName, reader, pages);
+    return new Pager<>(caller, first, decoder, pages);
   }
 
   @Override
@@ -137,7 +133,7 @@ public final class Pager<T> implements PagedIterable<T> {
     }
 
     private void request(int number, Request request) {
-      CompletableFuture<? extends Page<T>> future = caller.executeAsync(request, typeName, reader);
+      CompletableFuture<? extends Page<T>> future = caller.executeAsync(request, decoder);
       newest = new Requested(number, request, future);
       requested.add(newest);
       future.thenRun(this::fill); // a page that arrives may let a further one go out

@@ -5,6 +5,7 @@ import com.google.gson.stream.JsonToken;
 import io.goauthentik.client.MalformedResponseException;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -40,15 +41,25 @@ final class ResponseReader {
   }
 
   /** Decodes a body that {@link #take} read whole. */
-  <T> T decode(Buffer body, String typeName, ModelSupport.Reader<T> reader, Request request, Response response,
-      int attempt) {
+  <T> T decode(Buffer body, Decoder<T> decoder, Request request, Response response, int attempt) {
     if (body.size() == 0) {
+      if (decoder.emptyAllowed) {
+        return decoder.whenEmpty;
+      }
       throw malformed(request, response, attempt, "body is empty");
     }
+    if (decoder.isRaw()) {
+      try {
+        return decoder.raw(body);
+      } catch (CharacterCodingException e) {
+        throw malformed(request, response, attempt, "body is not UTF-8 text");
+      }
+    }
+    String typeName = decoder.typeName;
     // A strict decoder: invalid UTF-8 is a malformed body, not silently replaced characters.
     JsonReader json = new JsonReader(new InputStreamReader(body.inputStream(), StandardCharsets.UTF_8.newDecoder()));
     try {
-      T value = reader.read(json);
+      T value = decoder.json.read(json);
       if (value == null) {
         throw malformed(request, response, attempt, "body is null");
       }

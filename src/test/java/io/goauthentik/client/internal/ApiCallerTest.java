@@ -50,7 +50,7 @@ class ApiCallerTest {
     server.enqueue(new MockResponse.Builder().code(204).build());
     Request post = caller.newRequest("GET", "/things/").newBuilder().post(RequestBody.create(new byte[0])).build();
 
-    ApiException e = assertThrows(ApiException.class, () -> caller.execute(post, null, null));
+    ApiException e = assertThrows(ApiException.class, () -> caller.execute(post, null));
 
     assertEquals(ServerException.class, e.getClass());
     assertEquals("POST /api/v3/things/: 503 Service Unavailable", e.getMessage());
@@ -63,7 +63,7 @@ class ApiCallerTest {
     server.enqueue(new MockResponse.Builder().code(204).build());
     Request put = caller.newRequest("GET", "/things/1/").newBuilder().put(RequestBody.create(new byte[0])).build();
 
-    assertNull(caller.execute(put, null, null));
+    assertNull(caller.execute(put, null));
     assertEquals(2, server.getRequestCount());
   }
 }

@@ -1,0 +1,75 @@
+package io.goauthentik.client.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import okio.Buffer;
+
+/**
+ * How a 2xx body becomes an operation's value: JSON read by a generated reader, or the whole body as
+ * text or bytes (the API's own OpenAPI document, an exported flow). The generated API classes make
+ * one per call; {@link ResponseReader} applies it.
+ *
+ * @param <T> the value's type
+ */
+public final class Decoder<T> {
+  private static final Decoder<String> TEXT = new Decoder<>("String", null, Raw.TEXT, false, null);
+  private static final Decoder<byte[]> BYTES = new Decoder<>("byte[]", null, Raw.BYTES, false, null);
+
+  final String typeName;
+  final ModelSupport.Reader<T> json;
+  private final Raw raw;
+  final boolean emptyAllowed;
+  final T whenEmpty;
+
+  private Decoder(String typeName, ModelSupport.Reader<T> json, Raw raw, boolean emptyAllowed, T whenEmpty) {
+    this.typeName = typeName;
+    this.json = json;
+    this.raw = raw;
+    this.emptyAllowed = emptyAllowed;
+    this.whenEmpty = whenEmpty;
+  }
+
+  /**
+   * A JSON body, read by {@code reader}.
+   *
+   * @param typeName the value's type, for messages
+   */
+  public static <T> Decoder<T> json(String typeName, ModelSupport.Reader<T> reader) {
+    return new Decoder<>(typeName, reader, null, false, null);
+  }
+
+  /** The whole body as text (UTF-8, strictly: invalid bytes make it malformed). */
+  public static Decoder<String> text() {
+    return TEXT;
+  }
+
+  /** The whole body as it came. */
+  public static Decoder<byte[]> bytes() {
+    return BYTES;
+  }
+
+  /**
+   * This decoder, except that an empty body reads as {@code value}: for operations that older
+   * releases answer without a body.
+   */
+  public Decoder<T> orEmpty(T value) {
+    return new Decoder<>(typeName, json, raw, true, value);
+  }
+
+  boolean isRaw() {
+    return raw != null;
+  }
+
+  @SuppressWarnings("unchecked")
+  T raw(Buffer body) throws CharacterCodingException {
+    byte[] bytes = body.readByteArray();
+    return (T) (raw == Raw.BYTES ? bytes
+        : StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+  }
+
+  private enum Raw {
+    TEXT,
+    BYTES
+  }
+}
