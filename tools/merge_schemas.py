@@ -466,8 +466,13 @@ class Merger:
         newest = copy.deepcopy(bodies[-1][1])
         ctype = next(iter(newest["content"]))
         if ctype == "application/json":
-            # The body is always sent (a PATCH's too, with what the caller set): a method argument.
-            newest["required"] = True
+            # The body is sent whenever every release takes one (a PATCH's too, with what the caller
+            # set): a method argument. Where older releases take none, it is optional, not sent unset.
+            if len(bodies) == len(by_rel):
+                newest["required"] = True
+            else:
+                newest.pop("required", None)
+                newest["description"] = "In authentik %s; older releases take no body." % self.span([r for r, _ in bodies])
         return newest
 
     def merge_responses(self, key, by_rel, shapes):
@@ -475,6 +480,11 @@ class Merger:
         out = OrderedDict()
         for code, resp in newest["responses"].items():
             r = copy.deepcopy(resp)
+            if code in ("204", "205") and r.get("content"):
+                # No body by HTTP (a client refuses one); authentik declares one for a flow import.
+                del r["content"]
+                self.shape_notes.append("%s %s: a %s with a body in authentik's schema; no body here" % (
+                    key[1].upper(), key[0], code))
             if code.startswith("2"):
                 r["description"] = (r.get("description") or "").strip() or "Success."
                 content = r.get("content") or {}

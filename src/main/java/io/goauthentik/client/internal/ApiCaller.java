@@ -32,6 +32,7 @@ import okio.Buffer;
 public final class ApiCaller {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+  private static final RequestBody EMPTY = RequestBody.create(new byte[0]);
 
   final OkHttpClient http;
   final RetryPolicy retry;
@@ -148,9 +149,12 @@ public final class ApiCaller {
       Object value = query[i + 1];
       for (Object v : value instanceof Iterable ? (Iterable<?>) value : Collections.singleton(value)) {
         if (v != null) {
-          url.addQueryParameter((String) query[i], String.valueOf(v));
+          url.addQueryParameter((String) query[i], ModelSupport.text(v));
         }
       }
+    }
+    if (body == null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+      body = EMPTY; // an action without a body (cache_clear, export, ...); HTTP wants one all the same
     }
     return new Request.Builder().url(url.build()).headers(headers).method(method, body).build();
   }
@@ -179,6 +183,7 @@ public final class ApiCaller {
    */
   public static RequestBody multipart(Object... parts) {
     MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    boolean empty = true;
     for (int i = 0; i + 1 < parts.length; i += 2) {
       String name = (String) parts[i];
       Object value = parts[i + 1];
@@ -189,8 +194,12 @@ public final class ApiCaller {
         }
         form.addFormDataPart(name, String.valueOf(file.getFileName()), RequestBody.create(file.toFile(), OCTET_STREAM));
       } else if (value != null) {
-        form.addFormDataPart(name, String.valueOf(value));
+        form.addFormDataPart(name, ModelSupport.text(value));
       }
+      empty = empty && value == null;
+    }
+    if (empty) {
+      throw new IllegalArgumentException("A form needs at least one field: set the file or another field");
     }
     return form.build();
   }

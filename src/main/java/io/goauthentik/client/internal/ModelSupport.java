@@ -434,6 +434,32 @@ public final class ModelSupport {
   }
 
   /**
+   * A query parameter's value as text: a date-time in RFC 3339 (with its seconds, which
+   * {@code OffsetDateTime.toString()} leaves out when they are zero), an enum as its wire value.
+   *
+   * @throws IllegalArgumentException for an enum's {@code UNKNOWN}, which has no wire value
+   */
+  public static String text(Object value) {
+    if (value instanceof OffsetDateTime) {
+      return ((OffsetDateTime) value).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+    if (value instanceof Enum) {
+      return wire((Enum<?>) value);
+    }
+    return String.valueOf(value);
+  }
+
+  private static String wire(Enum<?> value) {
+    // Generated enums print their wire value; UNKNOWN has none.
+    String wire = value.toString();
+    if (value.name().equals("UNKNOWN") && wire.equals("UNKNOWN")) {
+      throw new IllegalArgumentException(value.getClass().getSimpleName()
+          + ".UNKNOWN stands for a value this SDK does not know; it cannot be sent");
+    }
+    return wire;
+  }
+
+  /**
    * Writes a value of a request model's property: a string, number, boolean, UUID, date, date-time,
    * enum (its wire value), request model, list or map of these, or {@code null}.
    *
@@ -452,13 +478,7 @@ public final class ModelSupport {
     } else if (value instanceof RequestModel) {
       ((RequestModel) value).writeTo(out);
     } else if (value instanceof Enum) {
-      // Generated enums print their wire value; UNKNOWN has none.
-      String wire = value.toString();
-      if (((Enum<?>) value).name().equals("UNKNOWN") && wire.equals("UNKNOWN")) {
-        throw new IllegalArgumentException(value.getClass().getSimpleName()
-            + ".UNKNOWN stands for a value this SDK does not know; it cannot be sent");
-      }
-      out.value(wire);
+      out.value(wire((Enum<?>) value));
     } else if (value instanceof UUID || value instanceof LocalDate) {
       out.value(value.toString());
     } else if (value instanceof OffsetDateTime) {
