@@ -857,7 +857,7 @@ def decorate(doc):
             s["x-one-of"] = True
             for o in s["oneOf"]:
                 variant = schemas[ref_name(o["$ref"])]
-                impl = variant.setdefault("x-implements", [])
+                impl = variant.setdefault("x-one-of-parents", [])
                 java_name = name[:1].upper() + name[1:]  # the generator's class name (modelRequest)
                 if java_name not in impl:
                     impl.append(java_name)
