@@ -80,6 +80,17 @@ class RecoveryTest {
   }
 
   @Test
+  void serviceUnavailableAskingForALongerPauseThanTheSdkWaitsEndsAtOnce() {
+    fake.inject(Fault.serviceUnavailable(Duration.ofMinutes(2)).always());
+
+    ServerException e = assertThrows(ServerException.class, () -> client.oauth2().oauth2RefreshTokensRetrieve(id));
+
+    assertEquals(503, e.getCode());
+    assertEquals(List.of("120"), e.getResponseHeaders().get("retry-after"), "the header is the caller's to read");
+    assertEquals(1, fake.requests().size());
+  }
+
+  @Test
   void aBadGatewayPageForeverEndsInServerExceptionWithoutTheHtmlInItsMessage() {
     fake.inject(Fault.htmlErrorPage(502).always());
 
