@@ -17,14 +17,17 @@ import java.util.TreeSet;
  * half-widths; a ratio's error combines both sides' relative errors.
  */
 final class Report {
-  /** Scenario (benchmark class) to its label and its throughput targets vs hand-written and stock. */
+  /**
+   * Scenario (benchmark class) to its label and its throughput targets vs hand-written and stock:
+   * DESIGN.md's bars (no slower than the hand-written call and than plain Gson; fetch-ahead 1.5x).
+   */
   private static final Map<String, Object[]> SCENARIOS = new LinkedHashMap<>();
 
   static {
-    SCENARIOS.put("ParseBench", new Object[] {"parse RefreshToken (hand-written = plain Gson)", 1.3, 2.0});
+    SCENARIOS.put("ParseBench", new Object[] {"parse RefreshToken (hand-written = plain Gson)", 1.0, null});
     SCENARIOS.put("OverheadBench", new Object[] {"retrieve, canned response, 1 thread", 1.0, null});
     SCENARIOS.put("Overhead8Bench", new Object[] {"retrieve, canned response, 8 threads", 1.0, null});
-    SCENARIOS.put("LoopbackBench", new Object[] {"retrieve over loopback HTTP/1.1, keep-alive", 0.95, null});
+    SCENARIOS.put("LoopbackBench", new Object[] {"retrieve over loopback HTTP/1.1, keep-alive", 1.0, null});
     SCENARIOS.put("PagingBench", new Object[] {"walk every page, caller as busy as the server is slow"
         + " (SDK = iterateAll(), hand-written = a loop of execute())", 1.5, null});
   }

@@ -94,7 +94,8 @@ class FixtureSchemaTest {
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
   private static final String CONTRACT = "openapi.yaml";
 
-  private static Schema schema(String release) {
+  /** Also for FakeReleasesTest, which checks what the test kit's fake sends against the same schemas. */
+  static Schema schema(String release) {
     return SCHEMAS.computeIfAbsent(release, r -> r.equals(CONTRACT) ? new Schema() : new Schema(r));
   }
 
@@ -373,7 +374,7 @@ class FixtureSchemaTest {
   }
 
   /** One release's schema document, and the check of a JSON value against a schema of it. */
-  private static final class Schema {
+  static final class Schema {
     private final String release;
     private final Map<String, Object> root;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +29,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * README's Java snippets compile as shown, their imports included: each {@code ```java} block
- * becomes a class (its imports at the top, the rest the body of a method that may throw Exception)
- * that javac compiles for Java 11, the oldest Java the library runs on, against the test classpath.
+ * becomes a class (its imports at the top, the rest the body of a method that may throw Exception),
+ * or stays one when it declares a class itself (a JUnit test class, say), and javac compiles it for
+ * Java 11, the oldest Java the library runs on, against the test classpath with the test kit as it
+ * ships (its Java 11 classes, target/testkit-classes) ahead.
  * A failure names the snippet by its README line and gives javac's diagnostics at README lines.
  * A snippet that builds an AuthentikClient also closes it (try-with-resources or {@code close()}).
  * Code that is not meant to compile (a shell command, XML) goes in a block of another language.
  */
 class ReadmeSnippetsTest {
   private static final Path README = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("README.md");
+  /** A line that starts a class declaration: an annotation, or {@code class} after modifiers. */
+  private static final Pattern DECLARATION = Pattern.compile("(@\\w.*|((public|final|abstract) )*class \\w+.*)");
 
   /** One {@code ```java} block: the README line its code starts on, and the code. */
   record Snippet(int line, List<String> code) {
@@ -73,7 +78,7 @@ class ReadmeSnippetsTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     List<String> options = List.of("--release", "11", "-proc:none", "-d", classes.toString(),
-        "-classpath", System.getProperty("java.class.path"));
+        "-classpath", classpath());
 
     boolean compiled = javac.getTask(null, null, diagnostics, options, null, List.of(source(snippet))).call();
 
@@ -100,24 +105,49 @@ class ReadmeSnippetsTest {
     }
   }
 
+  /** The name of the first class the snippet declares. */
+  private static String declaredClass(Snippet snippet) {
+    Matcher name = Pattern.compile("\\bclass (\\w+)").matcher(String.join("\n", snippet.code()));
+    return name.find() ? name.group(1) : null;
+  }
+
+  /**
+   * The test classpath with the test kit's Java 11 classes first: the test classes hold the kit too,
+   * compiled for 17, which javac would not read for Java 11.
+   */
+  private static String classpath() {
+    String kit = System.getProperty("testkit.classes");
+    assertTrue(kit != null && Files.isDirectory(Path.of(kit)), "no test kit classes at " + kit
+        + ": run the tests through Maven (surefire sets testkit.classes to target/testkit-classes)");
+    return kit + File.pathSeparator + System.getProperty("java.class.path");
+  }
+
   /**
    * The snippet as a class, line for line: the class and method open at the start of the first line
    * that is not an import, a comment or blank, and close after the last, so javac's line numbers are
-   * the snippet's.
+   * the snippet's. A snippet whose first such line declares a class (or annotates one) is already a
+   * compilation unit, compiled as it is.
    */
   private static JavaFileObject source(Snippet snippet) {
     StringBuilder code = new StringBuilder();
     boolean opened = false;
+    String declared = null;
     for (String line : snippet.code()) {
       String trimmed = line.strip();
       if (!opened && !(trimmed.isEmpty() || trimmed.startsWith("import ") || trimmed.startsWith("//"))) {
-        code.append("class ReadmeSnippet { static void run() throws Exception { ");
         opened = true;
+        declared = DECLARATION.matcher(trimmed).matches() ? declaredClass(snippet) : null;
+        if (declared == null) {
+          code.append("class ReadmeSnippet { static void run() throws Exception { ");
+        }
       }
       code.append(line).append('\n');
     }
-    code.append(opened ? "}}\n" : "class ReadmeSnippet {}\n");
-    return new SimpleJavaFileObject(URI.create("string:///ReadmeSnippet.java"), JavaFileObject.Kind.SOURCE) {
+    if (declared == null) {
+      code.append(opened ? "}}\n" : "class ReadmeSnippet {}\n");
+    }
+    String className = declared == null ? "ReadmeSnippet" : declared;
+    return new SimpleJavaFileObject(URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
       @Override
       public CharSequence getCharContent(boolean ignoreEncodingErrors) {
         return code;

@@ -12,6 +12,7 @@ import io.goauthentik.client.model.AuthorizationCode;
 import io.goauthentik.client.model.PaginatedRefreshTokenList;
 import io.goauthentik.client.model.RefreshToken;
 import io.goauthentik.client.testkit.FakeAuthentik;
+import io.goauthentik.client.testkit.Fault;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -35,8 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * TokenRevoker against the stateful fake, whose pages shift as grants are deleted, and against
- * MockWebServer for what the fake does not do (a server that ignores the filter, a 500).
+ * TokenRevoker against the stateful fake, whose pages shift as grants are deleted and which fails
+ * on demand (a 500), and against MockWebServer for what the fake does not do (a server that
+ * ignores the filter).
  */
 class TokenRevokerTest {
   @RegisterExtension final MockAuthentik mock = new MockAuthentik().configure(b -> b.maxRetries(0));
@@ -298,25 +300,16 @@ class TokenRevokerTest {
   }
 
   @Test
-  void aServerErrorStopsItAndPropagates() throws Exception {
-    MockWebServer server = mock.server();
-    AtomicInteger deletes = new AtomicInteger();
-    server.setDispatcher(new Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) {
-        if (request.getMethod().equals("DELETE")) {
-          deletes.incrementAndGet();
-          return new MockResponse.Builder().code(500).body("<h1>Server Error (500)</h1>").build();
-        }
-        return fixturePage(request.getTarget());
-      }
-    });
+  void aServerErrorStopsItAndPropagates() {
+    seed(Map.of(jdoe, new int[] {20, 10, 5}));
+    fake.inject(Fault.htmlErrorPage(500).on("DELETE", "/api/v3/oauth2/**").always());
 
-    ServerException e = assertThrows(ServerException.class,
-        () -> TokenRevoker.builder(mock.client()).user(7).build().revoke());
+    ServerException e = assertThrows(ServerException.class, () -> TokenRevoker.builder(client).user(jdoe).build().revoke());
 
     assertEquals(500, e.getCode());
-    assertTrue(deletes.get() >= 1 && deletes.get() <= TokenRevoker.DEFAULT_CONCURRENCY, deletes.get() + " DELETEs");
+    long deletes = fake.requests().stream().filter(request -> request.method().equals("DELETE")).count();
+    assertTrue(deletes >= 1 && deletes <= TokenRevoker.DEFAULT_CONCURRENCY, deletes + " DELETEs");
+    assertEquals(5, listed(TokenKind.AUTHORIZATION_CODE, jdoe).size(), "the 500s deleted nothing");
   }
 
   @Test

@@ -3,12 +3,15 @@ package io.goauthentik.client.testkit;
 import com.sun.net.httpserver.HttpServer;
 import io.goauthentik.client.AuthentikClient;
 import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.model.UsedByActionEnum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -18,16 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fake authentik with state, on a free loopback port, for tests and demos: it answers the twelve
  * OAuth2 token operations (list, retrieve, destroy and used_by of refresh tokens, access tokens
- * and authorization codes) as authentik 2026.5.6 does, over the users, providers and grants you
- * add. A DELETE really deletes, so later pages shift exactly as on a real server.
+ * and authorization codes) as authentik does, in the shapes of the release you choose, over the
+ * users, providers and grants you add; and it misbehaves when you ask it to.
  *
  * <pre>{@code
  * try (FakeAuthentik fake = FakeAuthentik.start();
  *     AuthentikClient client = fake.clientBuilder().build()) {
  *   int jdoe = fake.addUser("jdoe");
  *   int grafana = fake.addProvider("Grafana");
- *   int id = fake.addRefreshToken(jdoe, grafana);
- *   RefreshToken token = client.oauth2().oauth2RefreshTokensRetrieve(id);
+ *   int id = fake.newRefreshToken(jdoe, grafana).revoked(true).add();
+ *   fake.inject(Fault.tooManyRequests(Duration.ZERO));  // the next request gets a 429
+ *   RefreshToken token = client.oauth2().oauth2RefreshTokensRetrieve(id);  // retried, then read
  * }
  * }</pre>
  *
@@ -41,7 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       past the last page. {@code search} is accepted and filters nothing: authentik's token lists
  *       declare no search fields either;
  *   <li>retrieve ({@code GET .../{id}/}), destroy ({@code DELETE .../{id}/}, 204) and used_by
- *       ({@code GET .../{id}/used_by/}, always {@code []}): 404
+ *       ({@code GET .../{id}/used_by/}, {@code []} unless you {@link #addUsedBy}): 404
  *       {@code {"detail": "No RefreshToken matches the given query."}} (AccessToken,
  *       AuthorizationCode) for an id that does not exist;
  *   <li>403 {@code {"detail": "Token invalid/expired"}} for a wrong API token and
@@ -50,9 +54,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       on DELETE.
  * </ul>
  *
+ * <p>Releases: {@link #start()} speaks the newest one the kit knows; {@code builder().release("2024.6.3")}
+ * an older one (see {@link #releases()}): the properties that release sends, {@code redirect_uris}
+ * as one string up to 2024.8, the generic provider from 2025.12, no {@code autocomplete} before 2025.6.
+ *
  * <p>Users and providers are never removed; each table numbers its rows from 1, as authentik's
- * database does, so a refresh token and an access token may share an id. Thread-safe: seed it and
- * call it from any thread. {@link #close()} stops the server.
+ * database does, so a refresh token and an access token may share an id. Every request is recorded
+ * ({@link #requests()}), credentials redacted. Thread-safe: seed it and call it from any thread.
+ * {@link #close()} stops the server.
  */
 public final class FakeAuthentik implements AutoCloseable {
   private static final AtomicInteger SERVERS = new AtomicInteger();
@@ -67,21 +76,22 @@ public final class FakeAuthentik implements AutoCloseable {
     }
   }
 
+  private final Release release;
   private final String token;
   private final String readOnlyToken;
   private final FakeState state;
   private final Router router;
+  private final FaultPlan faults = new FaultPlan();
+  private final RequestLog log = new RequestLog();
   private final HttpServer server;
   private final ExecutorService threads;
   private final String url;
 
-  private FakeAuthentik(String token) {
-    this.token = Objects.requireNonNull(token, "token");
-    if (token.isBlank()) {
-      throw new IllegalArgumentException("token must not be blank");
-    }
+  private FakeAuthentik(Builder builder) {
+    this.release = builder.release;
+    this.token = builder.token != null ? builder.token : "ak-fake-" + UUID.randomUUID().toString().replace("-", "");
     this.readOnlyToken = "ak-fake-read-only-" + UUID.randomUUID().toString().replace("-", "");
-    this.state = new FakeState(Clock.systemUTC());
+    this.state = new FakeState(builder.clock);
     int number = SERVERS.incrementAndGet();
     AtomicInteger thread = new AtomicInteger();
     // Many threads, not the HTTP server's default one: concurrent requests must really overlap.
@@ -99,29 +109,57 @@ public final class FakeAuthentik implements AutoCloseable {
       threads.shutdownNow();
       throw new UncheckedIOException("could not open a loopback port for FakeAuthentik", e);
     }
-    this.router = new Router(state, new JsonRenderer(url), token, readOnlyToken);
-    server.createContext("/", router);
+    this.router = new Router(state, new JsonRenderer(release, url), token, readOnlyToken);
+    server.createContext("/", new Frontend(router, faults, log));
     server.setExecutor(threads);
     server.start();
   }
 
   /**
-   * Starts a fake with no users, providers or grants, and an API token of its own.
+   * Starts a fake of the newest release, with no users, providers or grants, and an API token of its own.
    *
    * @return the running fake; close it when done
    */
   public static FakeAuthentik start() {
-    return new FakeAuthentik("ak-fake-" + UUID.randomUUID().toString().replace("-", ""));
+    return builder().start();
   }
 
   /**
-   * Starts a fake that accepts {@code token} as its API token.
+   * Starts a fake of the newest release that accepts {@code token} as its API token.
    *
    * @param token the API token clients must send as {@code Authorization: Bearer <token>}
    * @return the running fake; close it when done
+   * @throws IllegalArgumentException when the token is blank
    */
   public static FakeAuthentik start(String token) {
-    return new FakeAuthentik(token);
+    return builder().token(token).start();
+  }
+
+  /**
+   * Settings for a fake: its release, its API token, its clock.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The authentik releases the fake can speak, oldest first; the last is the default.
+   *
+   * @return such as {@code 2024.2.2}, ..., {@code 2026.5.6}
+   */
+  public static List<String> releases() {
+    return Release.NAMES;
+  }
+
+  /**
+   * The release whose shapes this fake sends.
+   *
+   * @return such as {@code 2026.5.6}
+   */
+  public String release() {
+    return release.name;
   }
 
   /**
@@ -162,28 +200,47 @@ public final class FakeAuthentik implements AutoCloseable {
   }
 
   /**
-   * Adds an active, internal, non-superuser user: name the username, email
-   * {@code <username>@example.com} (or the username itself when it has an {@code @}), no groups
-   * or roles, joined 90 days ago, last login an hour ago.
+   * Adds a user with the defaults of {@link UserSeed}: active, internal, email {@code <username>@example.com}.
    *
    * @param username unique, 1 to 150 characters
    * @return the user's pk
    * @throws IllegalArgumentException when the username is blank, too long or taken
    */
   public int addUser(String username) {
-    return state.addUser(username);
+    return newUser(username).add();
   }
 
   /**
-   * Adds an OAuth2 provider assigned to an application of the same name (slug in lower case, such
-   * as {@code grafana}), with authentik's default flows and scope mappings and its own client_id.
+   * A user to add, with the defaults of {@link UserSeed}; set what you need, then {@link UserSeed#add()}.
+   *
+   * @param username unique, 1 to 150 characters
+   * @return the seed
+   */
+  public UserSeed newUser(String username) {
+    return new UserSeed(state, username);
+  }
+
+  /**
+   * Adds an OAuth2 provider with the defaults of {@link ProviderSeed}: assigned to an application of
+   * the same name, with authentik's default flows and scope mappings and its own client_id.
    *
    * @param name unique, such as {@code Grafana}
    * @return the provider's pk
    * @throws IllegalArgumentException when the name is blank or taken
    */
   public int addProvider(String name) {
-    return state.addProvider(name);
+    return newProvider(name).add();
+  }
+
+  /**
+   * An OAuth2 provider to add, with the defaults of {@link ProviderSeed}; set what you need, then
+   * {@link ProviderSeed#add()}.
+   *
+   * @param name unique, such as {@code Grafana}
+   * @return the seed
+   */
+  public ProviderSeed newProvider(String name) {
+    return new ProviderSeed(state, name);
   }
 
   /**
@@ -196,7 +253,19 @@ public final class FakeAuthentik implements AutoCloseable {
    * @throws IllegalArgumentException when the user or the provider does not exist
    */
   public int addRefreshToken(int user, int provider) {
-    return state.addGrant(GrantType.REFRESH_TOKEN, user, provider);
+    return newRefreshToken(user, provider).add();
+  }
+
+  /**
+   * A refresh token of {@code user} at {@code provider} to add: set its expiry, scope or revoked
+   * flag, then {@link GrantSeed#add()}.
+   *
+   * @param user a pk from {@link #addUser}
+   * @param provider a pk from {@link #addProvider}
+   * @return the seed
+   */
+  public GrantSeed newRefreshToken(int user, int provider) {
+    return new GrantSeed(state, GrantType.REFRESH_TOKEN, user, provider);
   }
 
   /**
@@ -209,7 +278,19 @@ public final class FakeAuthentik implements AutoCloseable {
    * @throws IllegalArgumentException when the user or the provider does not exist
    */
   public int addAccessToken(int user, int provider) {
-    return state.addGrant(GrantType.ACCESS_TOKEN, user, provider);
+    return newAccessToken(user, provider).add();
+  }
+
+  /**
+   * An access token of {@code user} at {@code provider} to add: set its expiry, scope or revoked
+   * flag, then {@link GrantSeed#add()}.
+   *
+   * @param user a pk from {@link #addUser}
+   * @param provider a pk from {@link #addProvider}
+   * @return the seed
+   */
+  public GrantSeed newAccessToken(int user, int provider) {
+    return new GrantSeed(state, GrantType.ACCESS_TOKEN, user, provider);
   }
 
   /**
@@ -222,7 +303,42 @@ public final class FakeAuthentik implements AutoCloseable {
    * @throws IllegalArgumentException when the user or the provider does not exist
    */
   public int addAuthorizationCode(int user, int provider) {
-    return state.addGrant(GrantType.AUTHORIZATION_CODE, user, provider);
+    return newAuthorizationCode(user, provider).add();
+  }
+
+  /**
+   * An authorization code of {@code user} at {@code provider} to add: set its expiry or scope, then
+   * {@link GrantSeed#add()}.
+   *
+   * @param user a pk from {@link #addUser}
+   * @param provider a pk from {@link #addProvider}
+   * @return the seed
+   */
+  public GrantSeed newAuthorizationCode(int user, int provider) {
+    return new GrantSeed(state, GrantType.AUTHORIZATION_CODE, user, provider);
+  }
+
+  /**
+   * Adds an entry to what the grant's used_by operation answers (what deleting it would affect;
+   * nothing by default, as on a real server). Deleting the grant removes its entries.
+   *
+   * @param kind which table
+   * @param pk the grant's pk
+   * @param entry such as {@code TestModels.usedBy().action(UsedByActionEnum.CASCADE)}
+   * @throws IllegalArgumentException when there is no such grant, or the entry's action does not
+   *     exist in this fake's release ({@code left_dangling} came with 2025.12)
+   */
+  public void addUsedBy(TokenKind kind, int pk, UsedByBuilder entry) {
+    String action = entry.actionValue();
+    if (!release.usedByActions().contains(action)) {
+      throw new IllegalArgumentException("authentik " + release + " has no used_by action \"" + action + "\", only "
+          + release.usedByActions() + (UsedByActionEnum.LEFT_DANGLING.getValue().equals(action)
+              ? " (left_dangling came with 2025.12)" : "")
+          + "; Fault.unknownFieldsAndValues() sends values no release has");
+    }
+    if (!state.addUsedBy(GrantType.of(Objects.requireNonNull(kind, "kind")), pk, entry.json())) {
+      throw new IllegalArgumentException("no " + GrantType.of(kind).model + " with pk " + pk);
+    }
   }
 
   /**
@@ -235,6 +351,46 @@ public final class FakeAuthentik implements AutoCloseable {
    */
   public boolean remove(TokenKind kind, int pk) {
     return state.remove(GrantType.of(Objects.requireNonNull(kind, "kind")), pk);
+  }
+
+  /**
+   * Makes the fake misbehave: the next request (or the next few, or those of one method and path,
+   * as the fault says) gets the fault instead of, or on top of, the usual answer. Faults apply in
+   * the order injected.
+   *
+   * @param fault such as {@code Fault.tooManyRequests(Duration.ZERO).times(2)}
+   * @return this fake
+   */
+  public FakeAuthentik inject(Fault fault) {
+    faults.add(Objects.requireNonNull(fault, "fault"));
+    return this;
+  }
+
+  /** Drops every injected fault not used up yet; the fake answers as usual again. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  /**
+   * The requests received so far, in order of arrival, credentials redacted.
+   *
+   * @return an immutable snapshot
+   */
+  public List<ReceivedRequest> requests() {
+    return log.all();
+  }
+
+  /**
+   * Waits until at least {@code count} requests have arrived (for calls made on other threads).
+   *
+   * @param count how many
+   * @param timeout how long at most
+   * @return every request received by then, in order of arrival
+   * @throws InterruptedException when the waiting thread is interrupted
+   * @throws AssertionError when fewer arrive within the timeout; its message lists them
+   */
+  public List<ReceivedRequest> awaitRequests(int count, Duration timeout) throws InterruptedException {
+    return log.await(count, Objects.requireNonNull(timeout, "timeout"));
   }
 
   /**
@@ -261,17 +417,17 @@ public final class FakeAuthentik implements AutoCloseable {
     return router.maxDeletesInFlight();
   }
 
-  /** Stops the server at once, breaking requests in flight and held by a hook. */
+  /** Stops the server at once, breaking requests in flight, held by a hook or delayed by a fault. */
   @Override
   public void close() {
     server.stop(0);
     threads.shutdownNow();
   }
 
-  /** Shows the URL, never the tokens. */
+  /** Shows the release and the URL, never the tokens. */
   @Override
   public String toString() {
-    return "FakeAuthentik{url=" + url + "}";
+    return "FakeAuthentik{release=" + release + ", url=" + url + "}";
   }
 
   /** What {@link #onDelete} runs before the fake answers a DELETE. */
@@ -285,5 +441,76 @@ public final class FakeAuthentik implements AutoCloseable {
      * @throws InterruptedException when the wait is interrupted; the fake then answers as usual
      */
     void beforeDelete(TokenKind kind, int pk) throws InterruptedException;
+  }
+
+  /**
+   * Settings for a {@link FakeAuthentik}, then {@link #start()}. Not thread-safe.
+   *
+   * <pre>{@code
+   * FakeAuthentik fake = FakeAuthentik.builder().release("2024.6.3").start();
+   * }</pre>
+   */
+  public static final class Builder {
+    private Release release = Release.LATEST;
+    private String token;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {
+    }
+
+    /**
+     * The authentik release whose shapes the fake sends; the newest of {@link #releases()} by default.
+     *
+     * @param release exactly one of {@link #releases()}, such as {@code 2024.6.3}
+     * @return this builder
+     * @throws IllegalArgumentException for a release the kit does not know; the message lists those it does
+     */
+    public Builder release(String release) {
+      this.release = Release.of(Objects.requireNonNull(release, "release"));
+      return this;
+    }
+
+    /**
+     * The API token the fake accepts; a random one by default.
+     *
+     * @param token what clients must send as {@code Authorization: Bearer <token>}
+     * @return this builder
+     * @throws IllegalArgumentException when the token is blank
+     */
+    public Builder token(String token) {
+      if (Objects.requireNonNull(token, "token").isBlank()) {
+        throw new IllegalArgumentException("token must not be blank");
+      }
+      this.token = token;
+      return this;
+    }
+
+    /**
+     * The clock the fake reads when it seeds (issue times, default expiries) and when it answers
+     * ({@code is_expired}); the system's by default. A fixed or hand-moved clock makes expiry testable.
+     *
+     * @param clock such as {@code Clock.fixed(...)}
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Starts the fake on a free loopback port.
+     *
+     * @return the running fake; close it when done
+     * @throws java.io.UncheckedIOException when no loopback port can be opened
+     */
+    public FakeAuthentik start() {
+      return new FakeAuthentik(this);
+    }
+
+    /** Shows the release, never the token. */
+    @Override
+    public String toString() {
+      return "FakeAuthentik.Builder{release=" + release + "}";
+    }
   }
 }

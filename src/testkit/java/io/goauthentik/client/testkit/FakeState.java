@@ -1,5 +1,7 @@
 package io.goauthentik.client.testkit;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,21 +12,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
- * The fake's data: users, OAuth2 providers and their grants, with an id sequence per table as in
- * authentik's database (ids are never reused). Thread-safe: every method holds this object's lock,
- * and what it hands out is immutable. Values it makes up (uids, client ids, nonces) come from a
- * fixed seed, so the same seeding gives the same data.
+ * The fake's data: users (with their groups and roles), OAuth2 providers, their grants and what
+ * refers to each grant (used_by), with an id sequence per table as in authentik's database (ids are
+ * never reused). Thread-safe: every method holds this object's lock, and what it hands out is
+ * immutable. Values it makes up (uids, client ids, secrets, nonces) come from a fixed seed, so the
+ * same seeding gives the same data.
  */
 final class FakeState {
-  private static final List<String> DEFAULT_SCOPE = List.of("openid", "profile", "email", "offline_access");
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -32,7 +34,10 @@ final class FakeState {
   private final Random random = new Random(202605060L);
   private final Map<Integer, FakeUser> users = new HashMap<>();
   private final Map<Integer, FakeProvider> providers = new HashMap<>();
+  private final Map<String, FakeGroup> groups = new LinkedHashMap<>();
+  private final Map<String, FakeGroup> roles = new LinkedHashMap<>();
   private final Map<GrantType, TreeMap<Integer, FakeGrant>> grants = new EnumMap<>(GrantType.class);
+  private final Map<GrantType, Map<Integer, JsonArray>> usedBy = new EnumMap<>(GrantType.class);
   private final Map<GrantType, Integer> lastGrantPk = new EnumMap<>(GrantType.class);
   private int lastUserPk;
   private int lastProviderPk;
@@ -41,6 +46,7 @@ final class FakeState {
     this.clock = clock;
     for (GrantType type : GrantType.values()) {
       grants.put(type, new TreeMap<>());
+      usedBy.put(type, new HashMap<>());
       lastGrantPk.put(type, 0);
     }
   }
@@ -50,7 +56,8 @@ final class FakeState {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  synchronized int addUser(String username) {
+  synchronized int addUser(UserSeed seed) {
+    String username = seed.username;
     if (username == null || username.isBlank() || username.length() > 150) {
       throw new IllegalArgumentException("username must be 1 to 150 characters, was " + describe(username));
     }
@@ -62,13 +69,23 @@ final class FakeState {
     int pk = ++lastUserPk;
     Instant now = now();
     Instant joined = now.minus(Duration.ofDays(90));
-    String email = username.contains("@") ? username : username.toLowerCase(Locale.ROOT) + "@example.com";
-    users.put(pk, new FakeUser(pk, username, username, email, sha256Hex("fake-authentik-user-" + pk),
-        uuid("user", pk), joined, now.minus(Duration.ofHours(1)), joined));
+    String email = seed.email != null ? seed.email
+        : username.contains("@") ? username : username.toLowerCase(Locale.ROOT) + "@example.com";
+    Instant lastLogin = seed.neverLoggedIn ? null : seed.lastLogin != null ? seed.lastLogin : now.minus(Duration.ofHours(1));
+    List<FakeGroup> memberOf = new ArrayList<>();
+    seed.groups.forEach(name -> memberOf.add(groups.computeIfAbsent(name,
+        n -> new FakeGroup(Json.uuid("group", n), 10_000 + groups.size() + 1, n))));
+    List<FakeGroup> hasRoles = new ArrayList<>();
+    seed.roles.forEach(name -> hasRoles.add(roles.computeIfAbsent(name,
+        n -> new FakeGroup(Json.uuid("role", n), roles.size() + 1, n))));
+    users.put(pk, new FakeUser(pk, username, seed.name != null ? seed.name : username, email, seed.active,
+        seed.superuser, seed.type.getValue(), sha256Hex("fake-authentik-user-" + pk), Json.uuid("user", pk), joined,
+        lastLogin, joined, memberOf, hasRoles, seed.attributes));
     return pk;
   }
 
-  synchronized int addProvider(String name) {
+  synchronized int addProvider(ProviderSeed seed) {
+    String name = seed.name;
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("provider name must not be blank, was " + describe(name));
     }
@@ -78,31 +95,59 @@ final class FakeState {
       }
     }
     int pk = ++lastProviderPk;
-    String application = name.startsWith("Provider for ") ? name.substring("Provider for ".length()) : name;
-    String slug = application.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    providers.put(pk, new FakeProvider(pk, name, application, slug.isEmpty() ? "app-" + pk : slug,
-        randomString(ALPHANUMERIC, 40), uuid("flow", "default-provider-authorization-implicit-consent"),
-        uuid("flow", "default-provider-invalidation-flow"), uuid("flow", "default-authentication-flow")));
+    String application = seed.application != null ? seed.application
+        : name.startsWith("Provider for ") ? name.substring("Provider for ".length()) : name;
+    // Drawn in this order whatever the seed sets, so one setting does not change the others' values.
+    String clientId = randomString(ALPHANUMERIC, 40);
+    String clientSecret = randomString(ALPHANUMERIC, 128);
+    List<String> redirectUris = seed.redirectUris.isEmpty()
+        ? List.of("https://" + (Json.slug(application).isEmpty() ? "app-" + pk : Json.slug(application))
+            + ".example.com/oauth2/callback")
+        : seed.redirectUris;
+    providers.put(pk, new FakeProvider(pk, name, application, seed.backchannelApplication,
+        seed.clientType.getValue(), seed.clientId != null ? seed.clientId : clientId,
+        seed.clientSecret != null ? seed.clientSecret : clientSecret, redirectUris));
     return pk;
   }
 
-  synchronized int addGrant(GrantType type, int userPk, int providerPk) {
-    if (!users.containsKey(userPk)) {
-      throw new IllegalArgumentException("no user with pk " + userPk + "; add it with addUser first");
+  synchronized int addGrant(GrantSeed seed) {
+    if (!users.containsKey(seed.user)) {
+      throw new IllegalArgumentException("no user with pk " + seed.user + "; add it with addUser first");
     }
-    if (!providers.containsKey(providerPk)) {
-      throw new IllegalArgumentException("no provider with pk " + providerPk + "; add it with addProvider first");
+    if (!providers.containsKey(seed.provider)) {
+      throw new IllegalArgumentException("no provider with pk " + seed.provider + "; add it with addProvider first");
     }
+    GrantType type = seed.type;
     int pk = lastGrantPk.merge(type, 1, Integer::sum);
     Instant issued = now();
+    Instant expires = seed.expiresSet ? seed.expires
+        : issued.plus(seed.expiresIn != null ? seed.expiresIn : type.validity);
+    String nonce = randomString(ALPHANUMERIC + "-_", 22);
+    String sid = randomHex(64);
     String atHash = type == GrantType.REFRESH_TOKEN ? randomString(ALPHANUMERIC + "-_", 22) : null;
-    grants.get(type).put(pk, new FakeGrant(type, pk, userPk, providerPk, issued, issued.plus(type.validity),
-        DEFAULT_SCOPE, false, randomString(ALPHANUMERIC + "-_", 22), randomHex(64), atHash));
+    grants.get(type).put(pk, new FakeGrant(type, pk, seed.user, seed.provider, issued,
+        expires == null ? null : expires.truncatedTo(ChronoUnit.MICROS), seed.scope, seed.revoked, nonce, sid, atHash));
     return pk;
   }
 
-  /** Deletes a grant; false when there was none with that pk. */
+  /** Adds an entry to the grant's used_by answer; false when there is no such grant. */
+  synchronized boolean addUsedBy(GrantType type, int pk, JsonObject entry) {
+    if (!grants.get(type).containsKey(pk)) {
+      return false;
+    }
+    usedBy.get(type).computeIfAbsent(pk, k -> new JsonArray()).add(entry.deepCopy());
+    return true;
+  }
+
+  /** What refers to the grant: a copy, {@code []} when nothing does. */
+  synchronized JsonArray usedBy(GrantType type, int pk) {
+    JsonArray entries = usedBy.get(type).get(pk);
+    return entries == null ? new JsonArray() : entries.deepCopy();
+  }
+
+  /** Deletes a grant and what refers to it; false when there was none with that pk. */
   synchronized boolean remove(GrantType type, int pk) {
+    usedBy.get(type).remove(pk);
     return grants.get(type).remove(pk) != null;
   }
 
@@ -124,10 +169,6 @@ final class FakeState {
   /** The provider, or null. */
   synchronized FakeProvider provider(int pk) {
     return providers.get(pk);
-  }
-
-  private static UUID uuid(String table, Object key) {
-    return UUID.nameUUIDFromBytes((table + "-" + key).getBytes(StandardCharsets.UTF_8));
   }
 
   private String randomString(String alphabet, int length) {

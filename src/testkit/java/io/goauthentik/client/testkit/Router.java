@@ -1,9 +1,6 @@
 package io.goauthentik.client.testkit;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Answers HTTP requests the way authentik's API does for the twelve OAuth2 token operations:
- * routing first (an unknown path is a 404 {@code {"detail": "Not found."}}), then the API token
- * (403), then the method (405), then the operation. It also counts the DELETEs in flight and runs
- * the {@link FakeAuthentik.DeleteHook}. Thread-safe: the HTTP server calls it from many threads.
+ * Decides the answer to a request the way authentik's API does for the twelve OAuth2 token
+ * operations: routing first (an unknown path is a 404 {@code {"detail": "Not found."}}), then the
+ * API token (403), then the method (405), then the operation. It also counts the DELETEs in flight
+ * and runs the {@link FakeAuthentik.DeleteHook}. Thread-safe: the HTTP server calls it from many threads.
  */
-final class Router implements HttpHandler {
+final class Router {
   private static final String PREFIX = "/api/v3/oauth2/";
 
   private final FakeState state;
@@ -43,26 +40,17 @@ final class Router implements HttpHandler {
     return maxDeletesInFlight.get();
   }
 
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  /** The answer to one request: what authentik would send, errors included. */
+  Answer answer(String method, URI uri, String authorization) {
     try {
-      exchange.getRequestBody().readAllBytes(); // a body left unread would spoil the kept-alive connection
-      Answer answer;
-      try {
-        answer = route(exchange);
-      } catch (HttpError e) {
-        answer = new Answer(e.status, json.toJson(e.body));
-      }
-      send(exchange, answer);
-    } catch (RuntimeException e) {
-      send(exchange, new Answer(500, "text/html", "<h1>Server Error (500)</h1>")); // as Django answers a crash
-    } finally {
-      exchange.close();
+      return route(method, uri, authorization);
+    } catch (HttpError e) {
+      return new Answer(e.status, json.toJson(e.body));
     }
   }
 
-  private Answer route(HttpExchange exchange) {
-    String path = exchange.getRequestURI().getRawPath();
+  private Answer route(String method, URI uri, String authorization) {
+    String path = uri.getRawPath();
     if (!path.startsWith(PREFIX) || !path.endsWith("/")) {
       throw HttpError.detail(404, "Not found.");
     }
@@ -71,16 +59,15 @@ final class Router implements HttpHandler {
     if (type == null || segments.length > 3 || segments.length == 3 && !segments[2].equals("used_by")) {
       throw HttpError.detail(404, "Not found.");
     }
-    boolean mayDelete = authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
-    String method = exchange.getRequestMethod();
+    boolean mayDelete = authenticate(authorization);
     if (segments.length == 1) {
       allow(method, "GET");
-      return list(type, query(exchange.getRequestURI().getRawQuery()));
+      return list(type, query(uri.getRawQuery()));
     }
     if (segments.length == 3) {
       allow(method, "GET");
-      find(type, segments[1]);
-      return new Answer(200, "[]"); // nothing in authentik refers to a grant
+      FakeGrant grant = find(type, segments[1]);
+      return new Answer(200, json.toJson(state.usedBy(type, grant.pk)));
     }
     if (method.equals("DELETE")) {
       return delete(type, segments[1], mayDelete);
@@ -179,35 +166,5 @@ final class Router implements HttpHandler {
       query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
     }
     return query;
-  }
-
-  private static void send(HttpExchange exchange, Answer answer) throws IOException {
-    if (answer.body == null) {
-      exchange.sendResponseHeaders(answer.status, -1);
-      return;
-    }
-    byte[] body = answer.body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", answer.contentType);
-    exchange.sendResponseHeaders(answer.status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  /** A status and a body (JSON unless said otherwise), or none for 204. */
-  private static final class Answer {
-    final int status;
-    final String contentType;
-    final String body;
-
-    Answer(int status, String body) {
-      this(status, "application/json", body);
-    }
-
-    Answer(int status, String contentType, String body) {
-      this.status = status;
-      this.contentType = contentType;
-      this.body = body;
-    }
   }
 }
