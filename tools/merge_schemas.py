@@ -847,6 +847,9 @@ def decorate(doc):
         if "enum" in s:
             continue
         if name in write:
+            # request_type.mustache keeps which properties were set as the bits of one long.
+            if len(s.get("properties") or {}) > 64:
+                sys.exit(f"{name} has more than 64 properties: request_type.mustache needs a BitSet")
             s["x-request"] = True
             if name in read:
                 s["x-response"] = True
