@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -15,16 +14,9 @@ import com.google.gson.JsonParser;
 import io.goauthentik.client.api.Oauth2Api;
 import io.goauthentik.client.model.UsedBy;
 import io.goauthentik.client.model.UsedByActionEnum;
-import java.io.BufferedReader;
 import java.io.Closeable;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +29,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
@@ -80,7 +71,6 @@ class PrismContractTest {
   private static final int WALKS = Integer.getInteger("contract.walks", 4);
   /** Pages a walk fetches ahead: the SDK's default unless the property says otherwise. */
   private static final int FETCH_AHEAD = Integer.getInteger("contract.fetchAhead", 1);
-  private static final long STARTUP_SECONDS = 120;
   private static final long SEED = Long.getLong("contract.seed", System.nanoTime());
   private static final String TOKEN = "contract-test-token";
   /** A walk longer than this is neither of the two endings Prism's random pagination allows. */
@@ -128,7 +118,7 @@ class PrismContractTest {
           http.dispatcher().executorService().shutdown();
           http.connectionPool().evictAll();
         };
-        Prism prism = Prism.start(served);
+        PrismProcess prism = PrismProcess.start(served);
         AuthentikClient client = AuthentikClient.builder().baseUrl(prism.url()).token(TOKEN)
             .httpClient(http).maxRetries(0).build()) {
       Sweep sweep = new Sweep(release, schema, recorder, http, client.oauth2(), new Random(SEED));
@@ -153,7 +143,7 @@ class PrismContractTest {
         assertEquals(0, t.violations, release + " " + operation + ": requests with faults");
         assertEquals(t.requests, t.decoded, release + " " + operation + ": responses decoded");
       }
-      assertEquals(List.of(), prism.violations(), release + ": Prism found faults in the SDK's requests");
+      assertEquals(List.of(), prism.findings(), release + ": Prism found faults in the SDK's requests");
       assertEquals(sent, prism.count("The request passed the validation rules"),
           () -> release + ": Prism did not validate every request:\n" + prism.output());
 
@@ -176,7 +166,7 @@ class PrismContractTest {
    * {@code sl-violations} header, its log); Prism lets an undeclared query parameter pass, and the
    * test's own check of the parameter names reports it.
    */
-  private static void controlsFail(String release, Prism prism, OkHttpClient http, ReleaseSchema schema,
+  private static void controlsFail(String release, PrismProcess prism, OkHttpClient http, ReleaseSchema schema,
       Recorder recorder) throws IOException, InterruptedException {
     String api = prism.url() + "/api/v3/oauth2/";
     Request.Builder authorized = new Request.Builder().header("Authorization", "Bearer " + TOKEN);
@@ -209,7 +199,7 @@ class PrismContractTest {
     prism.awaitHandled(recorder.size());
     assertEquals(3, prism.count("did not pass the validation rules") - refusedBefore,
         () -> release + ": Prism's log should report the two missing tokens and page=abc:\n" + prism.output());
-    assertFalse(prism.violations().isEmpty(), () -> release + ": Prism logged no fault:\n" + prism.output());
+    assertFalse(prism.findings().isEmpty(), () -> release + ": Prism logged no fault:\n" + prism.output());
   }
 
   /** What is wrong with one exchange of {@code operation}: nothing (an empty list) for a valid request and answer. */
@@ -623,137 +613,5 @@ class PrismContractTest {
     schema = schema.substring(0, pagination.start()) + whole + schema.substring(pagination.end());
     assertFalse(schema.contains("type: number"), "a number besides Pagination's in " + source);
     return Files.writeString(dir.resolve(source.getFileName()), schema);
-  }
-
-  /** A {@code prism mock -d} child process and everything it printed. */
-  private static final class Prism implements AutoCloseable {
-    private final Process process;
-    private final int port;
-    private final List<String> lines = new ArrayList<>(); // guarded by this
-    private final CountDownLatch listening = new CountDownLatch(1);
-    private final Thread reader;
-
-    private Prism(Process process, int port) {
-      this.process = process;
-      this.port = port;
-      this.reader = new Thread(this::readOutput, "prism-output");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    static Prism start(Path schema) throws IOException, InterruptedException {
-      int port = freePort();
-      Process process = new ProcessBuilder(executable(), "mock", "-d", "-h", "127.0.0.1", "-p", String.valueOf(port),
-          schema.toString()).redirectErrorStream(true).start();
-      Prism prism = new Prism(process, port);
-      // Ready when Prism says it listens (or exits); then the port must accept a connection.
-      boolean signalled = prism.listening.await(STARTUP_SECONDS, TimeUnit.SECONDS);
-      if (!signalled || !process.isAlive() || !prism.acceptsConnections()) {
-        prism.close();
-        fail("Prism did not start on port " + port + ":\n" + prism.output());
-      }
-      return prism;
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + port;
-    }
-
-    /** Lines where Prism reports a request that breaks the schema (path, method, parameters, security). */
-    synchronized List<String> violations() {
-      return lines.stream()
-          .filter(l -> l.contains("did not pass the validation rules") || l.contains("Request terminated with error")
-              || (l.contains("[VALIDATOR]") && (l.contains("✖") || l.contains("⚠"))))
-          .collect(Collectors.toList());
-    }
-
-    synchronized long count(String text) {
-      return lines.stream().filter(l -> l.contains(text)).count();
-    }
-
-    synchronized String output() {
-      return String.join("\n", lines);
-    }
-
-    /** Waits until Prism has logged the outcome (an answer or a refusal) of {@code requests} requests. */
-    synchronized void awaitHandled(int requests) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      long handled;
-      while ((handled = count("> Responding with") + count("Request terminated with error")) < requests) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0 || !reader.isAlive()) {
-          fail("Prism logged the outcome of " + handled + " of " + requests + " requests:\n" + output());
-        }
-        wait(left);
-      }
-    }
-
-    @Override
-    public void close() {
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-      try {
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        reader.join(TimeUnit.SECONDS.toMillis(10));
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    private void readOutput() {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          add(line);
-          if (line.contains("Prism is listening")) {
-            listening.countDown();
-          }
-        }
-      } catch (IOException e) {
-        add("(output lost: " + e + ")");
-      } finally {
-        listening.countDown();
-        synchronized (this) {
-          notifyAll();
-        }
-      }
-    }
-
-    private synchronized void add(String line) {
-      lines.add(line);
-      notifyAll();
-    }
-
-    private boolean acceptsConnections() {
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-        return true;
-      } catch (IOException e) {
-        return false;
-      }
-    }
-
-    private static int freePort() throws IOException {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        return socket.getLocalPort();
-      }
-    }
-
-    private static String executable() {
-      String configured = System.getProperty("PRISM_BIN", System.getenv("PRISM_BIN"));
-      if (configured != null && !configured.isBlank()) {
-        return configured;
-      }
-      for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-        Path candidate = Path.of(dir, "prism");
-        if (Files.isExecutable(candidate)) {
-          return candidate.toString();
-        }
-      }
-      return fail("Prism not found: set PRISM_BIN or put prism on PATH "
-          + "(npm install --no-save --prefix target/prism @stoplight/prism-cli@5.16.0)");
-    }
   }
 }

@@ -73,6 +73,18 @@ final class PrismProcess implements AutoCloseable {
         .collect(Collectors.toList());
   }
 
+  /**
+   * Every line where Prism reports a fault in a request or its validator reports a finding at all:
+   * for a schema without authentik's oneOfs (the token surface), whose random responses it does not
+   * fault, there must be none.
+   */
+  synchronized List<String> findings() {
+    return lines.stream()
+        .filter(l -> l.contains("did not pass the validation rules") || l.contains("Request terminated with error")
+            || (l.contains("[VALIDATOR]") && (l.contains("✖") || l.contains("⚠"))))
+        .collect(Collectors.toList());
+  }
+
   synchronized long count(String text) {
     return lines.stream().filter(l -> l.contains(text)).count();
   }
