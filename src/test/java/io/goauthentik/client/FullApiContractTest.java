@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import io.goauthentik.client.PrismRecorder.Exchange;
 import io.goauthentik.client.ReleaseApi.Obj;
 import io.goauthentik.client.ReleaseApi.Operation;
 import java.io.IOException;
@@ -32,10 +33,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +82,7 @@ class FullApiContractTest {
   @MethodSource("releases")
   void everyOperationOfTheReleaseAgainstItsOwnSchema(String release, @TempDir Path dir) throws Exception {
     ReleaseApi api = ReleaseApi.load(release);
-    Recorder recorder = new Recorder();
+    PrismRecorder recorder = new PrismRecorder();
     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(recorder).build();
     try (PrismProcess prism = PrismProcess.start(api.writeServed(dir));
         AuthentikClient client = AuthentikClient.builder().baseUrl(prism.url()).token(TOKEN).httpClient(http)
@@ -114,7 +112,7 @@ class FullApiContractTest {
   private static final class Sweep {
     final ReleaseApi api;
     final AuthentikClient client;
-    final Recorder recorder;
+    final PrismRecorder recorder;
     final PrismProcess prism;
     final Random random;
     final Path dir;
@@ -129,7 +127,7 @@ class FullApiContractTest {
     int decoded;
     int invented;
 
-    Sweep(ReleaseApi api, AuthentikClient client, Recorder recorder, PrismProcess prism, Random random, Path dir) {
+    Sweep(ReleaseApi api, AuthentikClient client, PrismRecorder recorder, PrismProcess prism, Random random, Path dir) {
       this.api = api;
       this.client = client;
       this.recorder = recorder;
@@ -195,7 +193,7 @@ class FullApiContractTest {
         failures.add(what + ": " + e.getMessage());
         return;
       } catch (InvocationTargetException e) {
-        List<Recorder.Exchange> sent = recorder.since(mark);
+        List<Exchange> sent = recorder.since(mark);
         failures.add(what + ": " + e.getCause() + (sent.isEmpty() ? "" : "\n  sent " + sent.get(sent.size() - 1))
             + prismSays(logMark));
         return;
@@ -209,12 +207,12 @@ class FullApiContractTest {
       } else {
         writes++;
       }
-      List<Recorder.Exchange> sent = recorder.since(mark);
+      List<Exchange> sent = recorder.since(mark);
       if (sent.size() != 1) {
         failures.add(what + ": " + sent.size() + " requests for one call");
         return;
       }
-      Recorder.Exchange exchange = sent.get(0);
+      Exchange exchange = sent.get(0);
       if (exchange.requestViolations() != null || exchange.code() < 200 || exchange.code() > 299) {
         failures.add(what + ": Prism answered " + exchange.code() + " " + exchange.requestViolations() + ": " + exchange
             + prismSays(logMark));
@@ -312,7 +310,7 @@ class FullApiContractTest {
     }
 
     /** The decoded result holds what Prism sent. */
-    private void check(Operation op, Object result, Recorder.Exchange exchange) {
+    private void check(Operation op, Object result, Exchange exchange) {
       if (result == null) {
         return;
       }
@@ -583,49 +581,4 @@ class FullApiContractTest {
     }
   }
 
-  /** Keeps every exchange of the client it is added to, in the order the requests went out. */
-  private static final class Recorder implements Interceptor {
-    record Exchange(String method, String url, int code, String violations, String body) {
-      /** Prism's findings about the request; those about its own random response are not the SDK's. */
-      String requestViolations() {
-        if (violations == null) {
-          return null;
-        }
-        List<String> request = new ArrayList<>();
-        JsonParser.parseString(violations).getAsJsonArray().forEach(v -> {
-          if (v.getAsJsonObject().getAsJsonArray("location").get(0).getAsString().equals("request")) {
-            request.add(v.toString());
-          }
-        });
-        return request.isEmpty() ? null : request.toString();
-      }
-
-      @Override
-      public String toString() {
-        return method + " " + url + " -> " + code + " " + abbreviate(body);
-      }
-    }
-
-    private final List<Exchange> exchanges = new ArrayList<>(); // guarded by this
-
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-      Request request = chain.request();
-      Response response = chain.proceed(request);
-      Exchange exchange = new Exchange(request.method(), request.url().toString(), response.code(),
-          response.header("sl-violations"), response.peekBody(Long.MAX_VALUE).string());
-      synchronized (this) {
-        exchanges.add(exchange);
-      }
-      return response;
-    }
-
-    synchronized int size() {
-      return exchanges.size();
-    }
-
-    synchronized List<Exchange> since(int mark) {
-      return List.copyOf(exchanges.subList(mark, exchanges.size()));
-    }
-  }
 }

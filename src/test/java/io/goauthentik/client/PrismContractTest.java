@@ -11,6 +11,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.goauthentik.client.PrismRecorder.Exchange;
 import io.goauthentik.client.api.Oauth2Api;
 import io.goauthentik.client.model.UsedBy;
 import io.goauthentik.client.model.UsedByActionEnum;
@@ -35,8 +36,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -111,7 +110,7 @@ class PrismContractTest {
     assertEquals(new TreeSet<>(OPERATIONS),
         schema.operations().stream().map(ReleaseSchema.Operation::id).collect(Collectors.toCollection(TreeSet::new)),
         release + ": the operations of the schema");
-    Recorder recorder = new Recorder();
+    PrismRecorder recorder = new PrismRecorder();
     OkHttpClient http = new OkHttpClient.Builder().addInterceptor(recorder).build();
 
     try (Closeable shutdown = () -> {
@@ -167,7 +166,7 @@ class PrismContractTest {
    * test's own check of the parameter names reports it.
    */
   private static void controlsFail(String release, PrismProcess prism, OkHttpClient http, ReleaseSchema schema,
-      Recorder recorder) throws IOException, InterruptedException {
+      PrismRecorder recorder) throws IOException, InterruptedException {
     String api = prism.url() + "/api/v3/oauth2/";
     Request.Builder authorized = new Request.Builder().header("Authorization", "Bearer " + TOKEN);
     record Control(String name, Request request, List<String> expected) {
@@ -322,7 +321,7 @@ class PrismContractTest {
   private static final class Sweep {
     final String release;
     final ReleaseSchema schema;
-    final Recorder recorder;
+    final PrismRecorder recorder;
     final OkHttpClient http;
     final Oauth2Api api;
     final Random random;
@@ -332,7 +331,7 @@ class PrismContractTest {
     /** Where Prism invented properties the schema does not declare (allowed: no additionalProperties: false). */
     final Set<String> invented = new TreeSet<>();
 
-    Sweep(String release, ReleaseSchema schema, Recorder recorder, OkHttpClient http, Oauth2Api api, Random random) {
+    Sweep(String release, ReleaseSchema schema, PrismRecorder recorder, OkHttpClient http, Oauth2Api api, Random random) {
       this.release = release;
       this.schema = schema;
       this.recorder = recorder;
@@ -562,35 +561,6 @@ class PrismContractTest {
   /** {@code $.user.roles_obj[]} for {@code $.user.roles_obj[3].random_key}. */
   private static String owner(String path) {
     return path.substring(0, path.lastIndexOf('.')).replaceAll("\\[\\d+]", "[]");
-  }
-
-  /** One request as it went over the wire, and Prism's answer. */
-  record Exchange(String method, HttpUrl url, String authorization, int code, String violations, String body) {
-  }
-
-  /** Keeps every exchange of the client it is added to, in the order the requests went out. */
-  private static final class Recorder implements Interceptor {
-    private final List<Exchange> exchanges = new ArrayList<>(); // guarded by this
-
-    @Override
-    public Response intercept(Chain chain) throws IOException {
-      Request request = chain.request();
-      Response response = chain.proceed(request);
-      Exchange exchange = new Exchange(request.method(), request.url(), request.header("Authorization"),
-          response.code(), response.header("sl-violations"), response.peekBody(Long.MAX_VALUE).string());
-      synchronized (this) {
-        exchanges.add(exchange);
-      }
-      return response;
-    }
-
-    synchronized int size() {
-      return exchanges.size();
-    }
-
-    synchronized List<Exchange> since(int mark) {
-      return List.copyOf(exchanges.subList(mark, exchanges.size()));
-    }
   }
 
   /**
