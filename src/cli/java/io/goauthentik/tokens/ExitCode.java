@@ -19,7 +19,10 @@ import java.util.Map;
 final class ExitCode {
   /** Done. */
   static final int OK = 0;
-  /** The work is not done: the confirmation was declined, or revoke-user left grants behind. */
+  /**
+   * The work is not done: the confirmation was declined, revoke-user left grants behind, or a list
+   * stopped because its output was closed ({@code | head}).
+   */
   static final int NOT_DONE = 1;
   /** The command line or the configuration is wrong (picocli's code for usage errors). */
   static final int USAGE = 2;
@@ -111,7 +114,7 @@ final class ExitCode {
   static Map<String, String> helpList() {
     Map<String, String> list = new LinkedHashMap<>();
     list.put(" " + OK, "success");
-    list.put(" " + NOT_DONE, "not done: confirmation declined, or revoke-user left grants (run it again)");
+    list.put(" " + NOT_DONE, "not done: confirmation declined, revoke-user left grants (run it again), or output closed");
     list.put(" " + USAGE, "usage error: bad option or argument, missing configuration, --yes needed");
     list.put(" " + NOT_FOUND, "not found (404)");
     list.put(" " + DENIED, "authentication failed or permission denied (401, 403)");

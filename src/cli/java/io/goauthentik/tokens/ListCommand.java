@@ -82,6 +82,9 @@ final class ListCommand implements Callable<Integer> {
           done++;
         }
         sink.endPage();
+        if (session.io.out.checkError()) {
+          return ExitCode.NOT_DONE; // whoever read stdout is gone (| head): more pages would be for nobody
+        }
         if (limit != null && done == limit) {
           break;
         }

@@ -8,6 +8,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.goauthentik.client.testkit.FakeAuthentik;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +29,7 @@ final class Tool {
   private String stdin = "";
   private boolean stdinIsTerminal;
   private boolean stderrIsTerminal;
+  private int stdoutClosesAfter = -1;
 
   /** A tool configured for {@code fake} through AUTHENTIK_URL and AUTHENTIK_TOKEN. */
   static Tool against(FakeAuthentik fake) {
@@ -48,13 +53,29 @@ final class Tool {
     return this;
   }
 
+  /** Stdout is a pipe whose reader goes away after {@code bytes} bytes ({@code | head -c}). */
+  Tool stdoutClosesAfter(int bytes) {
+    this.stdoutClosesAfter = bytes;
+    return this;
+  }
+
   Result run(String... args) {
-    StringWriter out = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OutputStream pipe = stdoutClosesAfter < 0 ? out : new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        if (out.size() >= stdoutClosesAfter) {
+          throw new IOException("Broken pipe");
+        }
+        out.write(b);
+      }
+    };
     StringWriter err = new StringWriter();
-    Io io = new Io(env::get, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
-        new PrintWriter(err), stdinIsTerminal, stderrIsTerminal);
+    Io io = new Io(env::get, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8)), new PrintWriter(err), stdinIsTerminal,
+        stderrIsTerminal);
     int code = AuthentikTokens.run(io, args);
-    return new Result(code, out.toString(), err.toString());
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
   }
 
   /** What one run printed and its exit code. */

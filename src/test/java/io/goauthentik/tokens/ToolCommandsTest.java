@@ -149,6 +149,20 @@ class ToolCommandsTest {
   }
 
   @Test
+  void listStopsFetchingWhenTheReaderOfItsOutputIsGone() {
+    for (int i = 0; i < 250; i++) {
+      fake.addRefreshToken(jdoe, grafana);
+    }
+
+    // authentik-tokens refresh list -o ndjson | head -c 1000: the pipe breaks on the first page.
+    Tool.Result result = tool.stdoutClosesAfter(1000).run("refresh", "list", "-o", "ndjson").exits(1);
+
+    long pagesAsked = fake.requests().stream().filter(r -> r.path().startsWith("/api/v3/oauth2/refresh_tokens/")).count();
+    assertTrue(pagesAsked < 3, "asked for " + pagesAsked + " of the 3 pages nobody reads");
+    assertEquals("", result.err, "a closed pipe is not an error to report");
+  }
+
+  @Test
   void listShowsProgressOnAStderrTerminalOnly() {
     for (int i = 0; i < 250; i++) {
       fake.addRefreshToken(jdoe, grafana);
