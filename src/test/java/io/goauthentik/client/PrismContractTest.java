@@ -330,12 +330,19 @@ class PrismContractTest {
     final long started = System.nanoTime();
     /** Where Prism invented properties the schema does not declare (allowed: no additionalProperties: false). */
     final Set<String> invented = new TreeSet<>();
+    /** Notified by the dispatcher each time its last call ends. */
+    private final Object idle = new Object();
 
     Sweep(String release, ReleaseSchema schema, PrismRecorder recorder, OkHttpClient http, Oauth2Api api, Random random) {
       this.release = release;
       this.schema = schema;
       this.recorder = recorder;
       this.http = http;
+      http.dispatcher().setIdleCallback(() -> {
+        synchronized (idle) {
+          idle.notifyAll();
+        }
+      });
       this.api = api;
       this.random = random;
       OPERATIONS.forEach(o -> tallies.put(o, new Tally()));
@@ -479,13 +486,18 @@ class PrismContractTest {
     /** Waits (a few seconds at most) until the client has no call on its way. */
     private void quiesce() {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while ((http.dispatcher().runningCallsCount() > 0 || http.dispatcher().queuedCallsCount() > 0)
-          && System.nanoTime() < deadline) {
-        try {
-          Thread.sleep(5);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
+      synchronized (idle) { // held while checking, so the idle callback cannot slip in before the wait
+        while (http.dispatcher().runningCallsCount() > 0 || http.dispatcher().queuedCallsCount() > 0) {
+          long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+          if (left <= 0) {
+            return;
+          }
+          try {
+            idle.wait(left);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
         }
       }
     }
