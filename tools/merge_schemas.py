@@ -5,7 +5,7 @@
     python3 tools/merge_schemas.py --check    # merges twice; fails unless both runs and openapi.yaml agree
     python3 tools/merge_schemas.py --details  # also lists every property added or removed per release
 
-Run by hand when a release is added (src/test/resources/upstream/full/authentik-<release>.yml.gz);
+Run by hand when a release is added (src/authentik-client/src/test/resources/upstream/full/authentik-<release>.yml.gz);
 the build never runs it. Needs Python 3 and PyYAML.
 
 What the contract is: every operation and every property that any release has. Where releases
@@ -32,7 +32,7 @@ from collections import OrderedDict, defaultdict
 import yaml
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SOURCES = os.path.join(ROOT, "src", "test", "resources", "upstream", "full")
+SOURCES = os.path.join(ROOT, "src", "authentik-client", "src", "test", "resources", "upstream", "full")
 NOTES = os.path.join(ROOT, "tools", "contract-notes.yaml")
 OUT = os.path.join(ROOT, "openapi.yaml")
 

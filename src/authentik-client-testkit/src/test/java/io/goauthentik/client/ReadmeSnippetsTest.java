@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Code that is not meant to compile (a shell command, XML) goes in a block of another language.
  */
 class ReadmeSnippetsTest {
-  private static final Path README = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("README.md");
+  private static final Path README = Path.of("README.md").toAbsolutePath(); // surefire runs in the repository's top folder
   /** A line that starts a class declaration: an annotation, or {@code class} after modifiers. */
   private static final Pattern DECLARATION = Pattern.compile("(@\\w.*|((public|final|abstract) )*class \\w+.*)");
 
