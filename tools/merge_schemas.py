@@ -16,7 +16,7 @@ disagree, the contract takes the reading that accepts every release's answer:
   response or body changed schema reads into the newest one, which gains the older one's properties;
 - where the JSON shape of a value changed, the newest shape is declared and a vendor extension tells
   the generated reader to accept the older one too (SHAPES below lists each rule);
-- this SDK's own names (DESIGN.md) replace authentik's where they differ: TokenModel is read as
+- this SDK's own names (README, "Compatibility") replace authentik's where they differ: TokenModel is read as
   RefreshToken or AccessToken by path, ExpiringBaseGrantModel as AuthorizationCode, and UserGroup
   and PartialGroup fold into one Group.
 Descriptions are authentik's (the newest release's), with the releases a property or operation is
@@ -40,7 +40,7 @@ METHODS = ("get", "post", "put", "patch", "delete")
 
 # authentik renamed these schemas between releases (the old name is gone when the new one appears);
 # a release's schema is read under the new name. UserGroup and PartialGroup fold into Group: one
-# model for a group, whether it comes with its members or without (DESIGN.md names it Group).
+# model for a group, whether it comes with its members or without (this SDK names it Group).
 RENAMES = {
     "AuthModeEnum": "EndpointAuthModeEnum",
     "AuthenticateWebAuthnStage": "AuthenticatorWebAuthnStage",
@@ -871,7 +871,7 @@ def decorate(doc):
     return dropped
 
 
-# The exception the SDK throws for an error status (DESIGN.md's table): x-exception, for the Javadoc's @throws.
+# The exception the SDK throws for an error status (README's table, "Exceptions"): x-exception, for the Javadoc's @throws.
 EXCEPTIONS = {"400": "ValidationException", "403": "PermissionDeniedException", "404": "NotFoundException"}
 # name: (description, body schema, its exception)
 ERROR_RESPONSES = OrderedDict([

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One test per row of DESIGN.md's exception table: the exact class, the typed body, the code,
+ * One test per row of README's exception table ("Exceptions"): the exact class, the typed body, the code,
  * headers and body, and a message of the form {@code GET <path>: <status> <detail>} without the token.
  */
 class ErrorMappingTest {

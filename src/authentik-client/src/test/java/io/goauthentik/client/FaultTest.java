@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile responses and broken connections, one test per fault, with retries on as by default
- * (delays of 1 ms): each ends in a value or in exactly the DESIGN.md exception for it, never hangs
+ * (delays of 1 ms): each ends in a value or in exactly the exception README's table names for it, never hangs
  * and never throws anything else. Status-only faults (429, 503) are in {@link RetryTest}, timeouts
  * of a silent server or a stalled body in {@link TimeoutTest}, one response per status in
  * {@link ErrorMappingTest}.

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writes: request models built with their builders, sent as JSON bodies with exactly the properties
- * that were set (DESIGN.md, Public API part 3); file uploads as multipart forms; documents and files
+ * that were set (README, "The whole API"); file uploads as multipart forms; documents and files
  * returned as text and bytes; POST and PATCH never retried.
  */
 class WritesTest {

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 final class Report {
   /**
    * Scenario (benchmark class) to its label and its throughput targets vs hand-written and stock:
-   * DESIGN.md's bars (no slower than the hand-written call and than plain Gson; fetch-ahead 1.5x).
+   * README's performance bars (no slower than the hand-written call and than plain Gson; fetch-ahead 1.5x).
    */
   private static final Map<String, Object[]> SCENARIOS = new LinkedHashMap<>();
 
