@@ -16,7 +16,7 @@ import okhttp3.Headers;
 
 /**
  * The retry rule, whole: which requests are tried again (idempotent methods), after which failures
- * (no response, 429, 502, 503, 504; never an answer that would come again the same), how long to
+ * (no response, 408, 429, 502, 503, 504; never an answer that would come again the same), how long to
  * wait first (the server's {@code Retry-After}, else exponential backoff with full jitter), and
  * within which budget. Pure: no clock, no sleeping.
  */
@@ -96,7 +96,7 @@ public final class RetryPolicy {
   static boolean isRetryable(ApiException failure) {
     int status = failure.getCode();
     if (status != 0) {
-      return status == 429 || status == 502 || status == 503 || status == 504;
+      return status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
     }
     Throwable cause = failure.getCause();
     // A garbage answer or a redirect loop would come again; so would a certificate the client
