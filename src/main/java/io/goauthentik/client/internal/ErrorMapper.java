@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -140,12 +141,9 @@ final class ErrorMapper {
     if (error.getNonFieldErrors() != null && !error.getNonFieldErrors().isEmpty()) {
       return error.getNonFieldErrors().get(0);
     }
-    for (Map.Entry<String, Object> field : error.getAdditionalProperties().entrySet()) {
-      Object value = field.getValue();
-      Object first = value instanceof List && !((List<?>) value).isEmpty() ? ((List<?>) value).get(0) : value;
-      return field.getKey() + ": " + first;
-    }
-    return null;
+    // Only the fields' names: a field's error may quote the value sent, a password or a webhook URL.
+    Set<String> fields = error.getAdditionalProperties().keySet();
+    return fields.isEmpty() ? null : "invalid " + String.join(", ", fields);
   }
 
   private static String reason(int code) {
