@@ -871,6 +871,49 @@ def decorate(doc):
     return dropped
 
 
+
+def java_type_key(s, schemas):
+    """What decides a property's Java type: its shape, and the format of a number."""
+    key = shape(s, schemas)
+    if key in ("number", "integer"):
+        key += "/" + str(s.get("format"))
+    return key
+
+
+def request_pairs(doc):
+    """A response model X whose request model is XRequest gets toRequest() (to_request.mustache): x-request-model
+    names the request, the properties only the request has (write-only, left unset) and those whose types
+    cannot convert; x-to-request marks each property the builder is filled with: as it is, or, for a
+    model (or a list of models) whose request is its name plus Request, with its own toRequest().build().
+    Returns the pairs, for the report."""
+    schemas = doc["components"]["schemas"]
+    pairs = []
+    for name, s in schemas.items():
+        req = schemas.get(name + "Request")
+        if not req or not req.get("x-request") or s.get("x-request") or "properties" not in s:
+            continue
+        props = s["properties"]
+        write_only, left_out = [], []
+        for p, qs in (req.get("properties") or {}).items():
+            if p not in props:
+                write_only.append(p)
+                continue
+            mine, theirs = java_type_key(props[p], schemas), java_type_key(qs, schemas)
+            same = mine == theirs and not mine.startswith("ref:") and mine != "composed"
+            nested = (mine.startswith("ref:") and theirs == mine + "Request") or (
+                mine.startswith("array<ref:") and theirs == mine[:-1] + "Request>")
+            if not (same or nested):
+                left_out.append("%s (%s here, %s in the request)" % (p, mine.split(":")[-1], theirs.split(":")[-1]))
+                continue
+            ps = props[p]
+            if "$ref" in ps:  # a $ref takes no siblings in OpenAPI 3.0: a one-ref allOf carries the extension
+                ps = props[p] = OrderedDict([("allOf", [{"$ref": ps.pop("$ref")}])] + list(ps.items()))
+            ps["x-to-request"] = True
+        s["x-request-model"] = OrderedDict([("requestClass", name + "Request"), ("writeOnly", write_only),
+                                            ("leftOut", left_out)])
+        pairs.append((name, write_only, left_out))
+    return pairs
+
 # The exception the SDK throws for an error status (DESIGN.md's table): x-exception, for the Javadoc's @throws.
 EXCEPTIONS = {"400": "ValidationException", "403": "PermissionDeniedException", "404": "NotFoundException"}
 # name: (description, body schema, its exception)
@@ -1012,6 +1055,7 @@ def merge():
             {k: v for r in rels for k, v in docs[r]["components"].get("securitySchemes", {}).items()}.items()))),
         ("schemas", OrderedDict(sorted(schemas.items())))])
     dropped = decorate(doc)
+    m.pairs = request_pairs(doc)
     shared_parameters(doc)
     schemes = doc["components"]["securitySchemes"]
     for item in paths.values():
@@ -1070,6 +1114,10 @@ def report(m, docs, dropped, details):
         print("  %s %s %s %s in %s, %s later: %s also reads %s" % (method, path, verb, old, m.span(sorted(set(rels), key=version_key)), new, new, old))
     if dropped:
         print("Schemas no operation reaches (left out): " + ", ".join(dropped))
+    print("Response models with toRequest(): %d" % len(m.pairs))
+    for name, write_only, left_out in m.pairs:
+        if left_out:
+            print("  %s.toRequest() leaves out: %s" % (name, "; ".join(left_out)))
 
 
 def main(argv):
