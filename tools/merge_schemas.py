@@ -914,6 +914,57 @@ def request_pairs(doc):
         pairs.append((name, write_only, left_out))
     return pairs
 
+
+# How authentik's filters match a list's query parameters (django-filter's lookups), for their Javadoc.
+LOOKUPS = {
+    "exact": "Only results whose %s is exactly this value (case-sensitive).",
+    "iexact": "Only results whose %s is this value, ignoring case.",
+    "contains": "Only results whose %s contains this text (case-sensitive).",
+    "icontains": "Only results whose %s contains this text, ignoring case.",
+    "startswith": "Only results whose %s starts with this text (case-sensitive).",
+    "istartswith": "Only results whose %s starts with this text, ignoring case.",
+    "gt": "Only results whose %s is greater than (after) this value.",
+    "gte": "Only results whose %s is this value or greater (later).",
+    "lt": "Only results whose %s is less than (before) this value.",
+    "lte": "Only results whose %s is this value or less (earlier).",
+    "isnull": "true: only results without a %s; false: only results with one.",
+    "in": "Only results whose %s is one of these values.",
+}
+SEARCH = ("A search term: results that contain it, ignoring case, in any of the fields this list searches; "
+          "not an exact match.")
+
+
+def describe_filters(doc, notes):
+    """A query parameter whose description says nothing of how it matches gets the words of its lookup:
+    a django-filter name (field__icontains, ...) says it; search is DRF's contains-search; the filters
+    section of contract-notes.yaml names the lookups read in authentik's FilterSets ("exact" or
+    "startswith path": a lookup and the field's words) or says it in a sentence."""
+    said = copy.deepcopy(notes.get("filters") or {})
+    for item in doc["paths"].values():
+        for op in item.values():
+            own = said.pop(op["operationId"], {})
+            for p in op.get("parameters") or []:
+                if p.get("in") != "query":
+                    continue
+                desc = p.get("description") or ""
+                release = desc[desc.find("In authentik "):] if "In authentik " in desc else ""
+                words = own.pop(p["name"], None)
+                m = re.fullmatch(r"(\w+?)__(%s)" % "|".join(LOOKUPS), p["name"])
+                if words is None and desc == "A search term." and p["name"] == "search":
+                    words = SEARCH
+                elif words is None and m and desc == release:
+                    words = "%s %s" % (m.group(2), m.group(1))
+                if words is None:
+                    continue
+                lookup, _, field = words.partition(" ")
+                if lookup in LOOKUPS:
+                    words = LOOKUPS[lookup] % (field or p["name"]).replace("__", "'s ").replace("_", " ")
+                p["description"] = (words + " " + release).strip()
+            if own:
+                sys.exit("contract-notes.yaml filters: %s has no query parameter %s" % (op["operationId"], ", ".join(own)))
+    if said:
+        sys.exit("contract-notes.yaml filters: no operation %s" % ", ".join(said))
+
 # The exception the SDK throws for an error status (DESIGN.md's table): x-exception, for the Javadoc's @throws.
 EXCEPTIONS = {"400": "ValidationException", "403": "PermissionDeniedException", "404": "NotFoundException"}
 # name: (description, body schema, its exception)
@@ -1056,6 +1107,7 @@ def merge():
         ("schemas", OrderedDict(sorted(schemas.items())))])
     dropped = decorate(doc)
     m.pairs = request_pairs(doc)
+    describe_filters(doc, notes)
     shared_parameters(doc)
     schemes = doc["components"]["securitySchemes"]
     for item in paths.values():
