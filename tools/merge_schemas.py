@@ -858,6 +858,100 @@ def decorate(doc):
     return dropped
 
 
+
+def java_type_key(s, schemas):
+    """What decides a property's Java type: its shape, and the format of a number."""
+    key = shape(s, schemas)
+    if key in ("number", "integer"):
+        key += "/" + str(s.get("format"))
+    return key
+
+
+def request_pairs(doc):
+    """A response model X whose request model is XRequest gets toRequest() (to_request.mustache): x-request-model
+    names the request, the properties only the request has (write-only, left unset) and those whose types
+    cannot convert; x-to-request marks each property the builder is filled with: as it is, or, for a
+    model (or a list of models) whose request is its name plus Request, with its own toRequest().build().
+    Returns the pairs, for the report."""
+    schemas = doc["components"]["schemas"]
+    pairs = []
+    for name, s in schemas.items():
+        req = schemas.get(name + "Request")
+        if not req or not req.get("x-request") or s.get("x-request") or "properties" not in s:
+            continue
+        props = s["properties"]
+        write_only, left_out = [], []
+        for p, qs in (req.get("properties") or {}).items():
+            if p not in props:
+                write_only.append(p)
+                continue
+            mine, theirs = java_type_key(props[p], schemas), java_type_key(qs, schemas)
+            same = mine == theirs and not mine.startswith("ref:") and mine != "composed"
+            nested = (mine.startswith("ref:") and theirs == mine + "Request") or (
+                mine.startswith("array<ref:") and theirs == mine[:-1] + "Request>")
+            if not (same or nested):
+                left_out.append("%s (%s here, %s in the request)" % (p, mine.split(":")[-1], theirs.split(":")[-1]))
+                continue
+            ps = props[p]
+            if "$ref" in ps:  # a $ref takes no siblings in OpenAPI 3.0: a one-ref allOf carries the extension
+                ps = props[p] = OrderedDict([("allOf", [{"$ref": ps.pop("$ref")}])] + list(ps.items()))
+            ps["x-to-request"] = True
+        s["x-request-model"] = OrderedDict([("requestClass", name + "Request"), ("writeOnly", write_only),
+                                            ("leftOut", left_out)])
+        pairs.append((name, write_only, left_out))
+    return pairs
+
+
+# How authentik's filters match a list's query parameters (django-filter's lookups), for their Javadoc.
+LOOKUPS = {
+    "exact": "Only results whose %s is exactly this value (case-sensitive).",
+    "iexact": "Only results whose %s is this value, ignoring case.",
+    "contains": "Only results whose %s contains this text (case-sensitive).",
+    "icontains": "Only results whose %s contains this text, ignoring case.",
+    "startswith": "Only results whose %s starts with this text (case-sensitive).",
+    "istartswith": "Only results whose %s starts with this text, ignoring case.",
+    "gt": "Only results whose %s is greater than (after) this value.",
+    "gte": "Only results whose %s is this value or greater (later).",
+    "lt": "Only results whose %s is less than (before) this value.",
+    "lte": "Only results whose %s is this value or less (earlier).",
+    "isnull": "true: only results without a %s; false: only results with one.",
+    "in": "Only results whose %s is one of these values.",
+}
+SEARCH = ("A search term: results that contain it, ignoring case, in any of the fields this list searches; "
+          "not an exact match.")
+
+
+def describe_filters(doc, notes):
+    """A query parameter whose description says nothing of how it matches gets the words of its lookup:
+    a django-filter name (field__icontains, ...) says it; search is DRF's contains-search; the filters
+    section of contract-notes.yaml names the lookups read in authentik's FilterSets ("exact" or
+    "startswith path": a lookup and the field's words) or says it in a sentence."""
+    said = copy.deepcopy(notes.get("filters") or {})
+    for item in doc["paths"].values():
+        for op in item.values():
+            own = said.pop(op["operationId"], {})
+            for p in op.get("parameters") or []:
+                if p.get("in") != "query":
+                    continue
+                desc = p.get("description") or ""
+                release = desc[desc.find("In authentik "):] if "In authentik " in desc else ""
+                words = own.pop(p["name"], None)
+                m = re.fullmatch(r"(\w+?)__(%s)" % "|".join(LOOKUPS), p["name"])
+                if words is None and desc == "A search term." and p["name"] == "search":
+                    words = SEARCH
+                elif words is None and m and desc == release:
+                    words = "%s %s" % (m.group(2), m.group(1))
+                if words is None:
+                    continue
+                lookup, _, field = words.partition(" ")
+                if lookup in LOOKUPS:
+                    words = LOOKUPS[lookup] % (field or p["name"]).replace("__", "'s ").replace("_", " ")
+                p["description"] = (words + " " + release).strip()
+            if own:
+                sys.exit("contract-notes.yaml filters: %s has no query parameter %s" % (op["operationId"], ", ".join(own)))
+    if said:
+        sys.exit("contract-notes.yaml filters: no operation %s" % ", ".join(said))
+
 # The exception the SDK throws for an error status (DESIGN.md's table): x-exception, for the Javadoc's @throws.
 EXCEPTIONS = {"400": "ValidationException", "403": "PermissionDeniedException", "404": "NotFoundException"}
 # name: (description, body schema, its exception)
@@ -1043,6 +1137,8 @@ def merge():
             {k: v for r in rels for k, v in docs[r]["components"].get("securitySchemes", {}).items()}.items()))),
         ("schemas", OrderedDict(sorted(schemas.items())))])
     dropped = decorate(doc)
+    m.pairs = request_pairs(doc)
+    describe_filters(doc, notes)
     shared_parameters(doc)
     schemes = doc["components"]["securitySchemes"]
     for item in paths.values():
@@ -1102,6 +1198,10 @@ def report(m, docs, dropped, details):
         print("  %s %s %s %s in %s, %s later: %s also reads %s" % (method, path, verb, old, m.span(sorted(set(rels), key=version_key)), new, new, old))
     if dropped:
         print("Schemas no operation reaches (left out): " + ", ".join(dropped))
+    print("Response models with toRequest(): %d" % len(m.pairs))
+    for name, write_only, left_out in m.pairs:
+        if left_out:
+            print("  %s.toRequest() leaves out: %s" % (name, "; ".join(left_out)))
 
 
 def main(argv):
