@@ -294,7 +294,7 @@ class ToolCommandsTest {
     assertEquals(1, tool.run("refresh", "--output", "json", "list").exits(0).array().size());
     assertEquals(1, tool.run("refresh", "list", "--output=JSON").exits(0).array().size());
     assertTrue(tool.run("refresh", "list", "--output", "xml").exits(ExitCode.USAGE).err
-        .contains("'xml' is not one of table, json, ndjson"));
+        .contains("Invalid value for option '--output': must be one of table, json, ndjson"));
   }
 
   private static Set<Integer> pks(JsonArray array) {
