@@ -144,4 +144,40 @@ class ResendTest {
     assertEquals(503, e.getCode());
     assertEquals(1, server.getRequestCount());
   }
+
+  @Test
+  void aPatchTheCallerCallsRepeatableIsRetriedUnderTheSameRuleAndCount() {
+    enqueue(2, status(503));
+    server.enqueue(new MockResponse.Builder().code(200).body(USER).build());
+    RequestOptions repeatable = RequestOptions.builder().retryNonIdempotent(true).build();
+    AuthentikClient client = authentik.client(b -> b.maxRetries(2));
+
+    assertEquals(7, client.core().withOptions(repeatable)
+        .coreUsersPartialUpdate(7, PatchedUserRequest.builder().isActive(false).build()).getPk());
+    assertEquals(3, server.getRequestCount(), "two retries, as for a GET");
+
+    enqueue(3, status(503));
+    assertThrows(ServerException.class, () -> client.core()
+        .withOptions(repeatable.newBuilder().maxRetries(1).build())
+        .coreUsersPartialUpdate(7, PatchedUserRequest.builder().isActive(false).build()));
+    assertEquals(5, server.getRequestCount(), "the count still holds");
+
+    server.enqueue(status(503));
+    assertThrows(ServerException.class, () -> patch(client));
+    assertEquals(6, server.getRequestCount(), "without the option: once");
+  }
+
+  @Test
+  void aRepeatablePostWhoseConnectionFailedIsRetriedByTheSdk() {
+    AuthentikClient client = authentik.client(b -> b.maxRetries(1));
+    server.enqueue(new MockResponse.Builder().code(200).body(USER).build());
+    client.core().coreUsersRetrieve(7);
+    server.enqueue(connectionLostAfterRequest());
+    server.enqueue(new MockResponse.Builder().code(201).body(USER).build());
+
+    client.core().withOptions(RequestOptions.builder().retryNonIdempotent(true).build())
+        .coreUsersCreate(UserRequest.builder().username("jdoe").name("J").build());
+
+    assertEquals(3, server.getRequestCount(), "the GET, then the POST twice");
+  }
 }

@@ -99,8 +99,8 @@ public final class ApiCaller {
   public ApiCaller withOptions(RequestOptions options) {
     Headers.Builder extra = headers.newBuilder();
     options.headers().forEach(extra::set);
-    return new ApiCaller(this, extra.build(),
-        options.maxRetries().isPresent() ? retry.withMaxRetries(options.maxRetries().getAsInt()) : retry,
+    RetryPolicy policy = options.maxRetries().isPresent() ? retry.withMaxRetries(options.maxRetries().getAsInt()) : retry;
+    return new ApiCaller(this, extra.build(), options.retryNonIdempotent() ? policy.withEveryMethodRetried() : policy,
         options.callTimeout().map(Duration::toNanos).orElse(callTimeoutNanos));
   }
 
