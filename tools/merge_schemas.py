@@ -4,6 +4,7 @@
     python3 tools/merge_schemas.py            # writes openapi.yaml, prints what changed between releases
     python3 tools/merge_schemas.py --check    # merges twice; fails unless both runs and openapi.yaml agree
     python3 tools/merge_schemas.py --details  # also lists every property added or removed per release
+    python3 tools/merge_schemas.py --secrets  # lists the properties marked x-secret, by the rule that marks each
 
 Run by hand when a release is added (src/authentik-client/src/test/resources/upstream/full/authentik-<release>.yml.gz);
 the build never runs it. Needs Python 3 and PyYAML.
@@ -82,9 +83,13 @@ HOISTED_NAMES = {("GeoIPPolicy", "countries_obj"): "DetailedCountryField"}
 # this property of the object (x-from-string).
 FROM_STRING = {"RedirectURI": "url", "PromptChoice": "value", "LogEvent": "event"}
 
-# Properties a model's toString() masks (format: password): secrets by name, and anything write-only.
-SECRET_NAME = re.compile(r"(^|_)(password|secret|token|key|keytab|passkey)$|^(key_data|private_key|secret_key)$")
-NOT_SECRET = {"field_key", "public_key", "site_key", "key_type", "sign_key_id", "enc_key_id", "token_identifier"}
+# Secrets (x-secret: true, which toString() masks), decided per property by mark_secrets(): a property
+# is secret when it is write-only (the server never shows it back), or is listed under `secrets` in
+# contract-notes.yaml (reviewed: secrets its name does not show), or is named like a secret and holds
+# text or free-form JSON (not an id, a date, a URL, a number or a flag), unless listed under
+# `not-secrets` (reviewed: names that look secret but are not).
+SECRET_NAME = re.compile(r"(^|_)(password|secret|token|key|keytab|passkey|auth|credentials)$|^(key_data|private_key|secret_key)$")
+NOT_TEXT_FORMATS = ("uuid", "date-time", "date", "uri")
 
 
 def version_key(release):
@@ -602,8 +607,6 @@ class Merger:
             if limited or (not in_rels and self.absorbed.get(name)):
                 note = "In authentik %s." % limited if in_rels else "Sent by older releases only."
                 merged = self.with_description(merged, note)
-            if self.is_secret(p, merged):
-                merged = self.mark_secret(merged)
             merged_props[p] = merged
         if merged_props:
             out["properties"] = merged_props
@@ -621,22 +624,6 @@ class Merger:
         later = [v for v, r in first.items() if r != variants[0][0]]
         if later and len(variants) > 1:
             pass
-
-    @staticmethod
-    def is_secret(name, schema):
-        if name in NOT_SECRET:
-            return False
-        s = schema
-        if schema.get("writeOnly"):
-            return True
-        return bool(SECRET_NAME.search(name)) and s.get("type") == "string" and s.get("format") not in ("uuid", "date-time", "uri")
-
-    @staticmethod
-    def mark_secret(schema):
-        out = copy.deepcopy(schema)
-        if out.get("type") == "string":
-            out["format"] = "password"
-        return out
 
     @staticmethod
     def with_description(schema, note):
@@ -871,6 +858,100 @@ def decorate(doc):
     return dropped
 
 
+
+def java_type_key(s, schemas):
+    """What decides a property's Java type: its shape, and the format of a number."""
+    key = shape(s, schemas)
+    if key in ("number", "integer"):
+        key += "/" + str(s.get("format"))
+    return key
+
+
+def request_pairs(doc):
+    """A response model X whose request model is XRequest gets toRequest() (to_request.mustache): x-request-model
+    names the request, the properties only the request has (write-only, left unset) and those whose types
+    cannot convert; x-to-request marks each property the builder is filled with: as it is, or, for a
+    model (or a list of models) whose request is its name plus Request, with its own toRequest().build().
+    Returns the pairs, for the report."""
+    schemas = doc["components"]["schemas"]
+    pairs = []
+    for name, s in schemas.items():
+        req = schemas.get(name + "Request")
+        if not req or not req.get("x-request") or s.get("x-request") or "properties" not in s:
+            continue
+        props = s["properties"]
+        write_only, left_out = [], []
+        for p, qs in (req.get("properties") or {}).items():
+            if p not in props:
+                write_only.append(p)
+                continue
+            mine, theirs = java_type_key(props[p], schemas), java_type_key(qs, schemas)
+            same = mine == theirs and not mine.startswith("ref:") and mine != "composed"
+            nested = (mine.startswith("ref:") and theirs == mine + "Request") or (
+                mine.startswith("array<ref:") and theirs == mine[:-1] + "Request>")
+            if not (same or nested):
+                left_out.append("%s (%s here, %s in the request)" % (p, mine.split(":")[-1], theirs.split(":")[-1]))
+                continue
+            ps = props[p]
+            if "$ref" in ps:  # a $ref takes no siblings in OpenAPI 3.0: a one-ref allOf carries the extension
+                ps = props[p] = OrderedDict([("allOf", [{"$ref": ps.pop("$ref")}])] + list(ps.items()))
+            ps["x-to-request"] = True
+        s["x-request-model"] = OrderedDict([("requestClass", name + "Request"), ("writeOnly", write_only),
+                                            ("leftOut", left_out)])
+        pairs.append((name, write_only, left_out))
+    return pairs
+
+
+# How authentik's filters match a list's query parameters (django-filter's lookups), for their Javadoc.
+LOOKUPS = {
+    "exact": "Only results whose %s is exactly this value (case-sensitive).",
+    "iexact": "Only results whose %s is this value, ignoring case.",
+    "contains": "Only results whose %s contains this text (case-sensitive).",
+    "icontains": "Only results whose %s contains this text, ignoring case.",
+    "startswith": "Only results whose %s starts with this text (case-sensitive).",
+    "istartswith": "Only results whose %s starts with this text, ignoring case.",
+    "gt": "Only results whose %s is greater than (after) this value.",
+    "gte": "Only results whose %s is this value or greater (later).",
+    "lt": "Only results whose %s is less than (before) this value.",
+    "lte": "Only results whose %s is this value or less (earlier).",
+    "isnull": "true: only results without a %s; false: only results with one.",
+    "in": "Only results whose %s is one of these values.",
+}
+SEARCH = ("A search term: results that contain it, ignoring case, in any of the fields this list searches; "
+          "not an exact match.")
+
+
+def describe_filters(doc, notes):
+    """A query parameter whose description says nothing of how it matches gets the words of its lookup:
+    a django-filter name (field__icontains, ...) says it; search is DRF's contains-search; the filters
+    section of contract-notes.yaml names the lookups read in authentik's FilterSets ("exact" or
+    "startswith path": a lookup and the field's words) or says it in a sentence."""
+    said = copy.deepcopy(notes.get("filters") or {})
+    for item in doc["paths"].values():
+        for op in item.values():
+            own = said.pop(op["operationId"], {})
+            for p in op.get("parameters") or []:
+                if p.get("in") != "query":
+                    continue
+                desc = p.get("description") or ""
+                release = desc[desc.find("In authentik "):] if "In authentik " in desc else ""
+                words = own.pop(p["name"], None)
+                m = re.fullmatch(r"(\w+?)__(%s)" % "|".join(LOOKUPS), p["name"])
+                if words is None and desc == "A search term." and p["name"] == "search":
+                    words = SEARCH
+                elif words is None and m and desc == release:
+                    words = "%s %s" % (m.group(2), m.group(1))
+                if words is None:
+                    continue
+                lookup, _, field = words.partition(" ")
+                if lookup in LOOKUPS:
+                    words = LOOKUPS[lookup] % (field or p["name"]).replace("__", "'s ").replace("_", " ")
+                p["description"] = (words + " " + release).strip()
+            if own:
+                sys.exit("contract-notes.yaml filters: %s has no query parameter %s" % (op["operationId"], ", ".join(own)))
+    if said:
+        sys.exit("contract-notes.yaml filters: no operation %s" % ", ".join(said))
+
 # The exception the SDK throws for an error status (README's table, "Exceptions"): x-exception, for the Javadoc's @throws.
 EXCEPTIONS = {"400": "ValidationException", "403": "PermissionDeniedException", "404": "NotFoundException"}
 # name: (description, body schema, its exception)
@@ -950,6 +1031,50 @@ def apply_notes(doc, notes):
         {op["tags"][0] for item in doc["paths"].values() for op in item.values()})]
 
 
+def secret_by_name(prop):
+    if prop.get("type") == "string":
+        return prop.get("format") not in NOT_TEXT_FORMATS
+    return "$ref" not in prop and "allOf" not in prop and prop.get("type") in (None, "object") and not prop.get("enum")
+
+
+def mark_secrets(doc, notes):
+    """x-secret: true on every secret property (the rule above SECRET_NAME); returns {property: reason}."""
+    def entries(key):
+        listed = notes.get(key) or {}
+        for entry in listed:
+            if not re.fullmatch(r"(\*|\w+)\.\w+", entry):
+                sys.exit("contract-notes.yaml %s: %s is not Schema.property or *.property" % (key, entry))
+        return listed
+    secrets, not_secrets = entries("secrets"), entries("not-secrets")
+    used = set()
+    reasons = OrderedDict()
+
+    def listed(table, schema, prop):
+        for entry in ("%s.%s" % (schema, prop), "*." + prop):
+            if entry in table:
+                used.add(entry)
+                return True
+        return False
+
+    for name, schema in doc["components"]["schemas"].items():
+        for p, prop in (schema.get("properties") or {}).items():
+            if prop.get("writeOnly"):
+                reason = "write-only"
+            elif listed(secrets, name, p):
+                reason = "reviewed list"
+            elif SECRET_NAME.search(p) and secret_by_name(prop) and not listed(not_secrets, name, p):
+                reason = "name"
+            else:
+                continue
+            prop["x-secret"] = True
+            reasons["%s.%s" % (name, p)] = reason
+    stale = sorted((set(secrets) | set(not_secrets)) - used)
+    if stale:
+        sys.exit("contract-notes.yaml: secrets/not-secrets entries that match no property the rule decides: "
+                 + ", ".join(stale))
+    return reasons
+
+
 # ---------------------------------------------------------------------------------------------
 
 class Dumper(yaml.SafeDumper):
@@ -1012,6 +1137,8 @@ def merge():
             {k: v for r in rels for k, v in docs[r]["components"].get("securitySchemes", {}).items()}.items()))),
         ("schemas", OrderedDict(sorted(schemas.items())))])
     dropped = decorate(doc)
+    m.pairs = request_pairs(doc)
+    describe_filters(doc, notes)
     shared_parameters(doc)
     schemes = doc["components"]["securitySchemes"]
     for item in paths.values():
@@ -1025,6 +1152,7 @@ def merge():
                                         "without defining it). The SDK sends the client's token.")]))
     doc["components"]["securitySchemes"] = OrderedDict(sorted(schemes.items()))
     apply_notes(doc, notes)
+    secrets = mark_secrets(doc, notes)
     for item in doc["paths"].values():
         for op in item.values():
             for code, response in op["responses"].items():
@@ -1033,7 +1161,7 @@ def merge():
     javadoc_safe(doc)
     text = "# Generated by tools/merge_schemas.py from authentik %s; edit tools/contract-notes.yaml, not this file.\n" % (
         ", ".join(rels)) + yaml.dump(doc, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
-    return text, m, docs, dropped
+    return text, m, docs, dropped, secrets
 
 
 def report(m, docs, dropped, details):
@@ -1070,12 +1198,16 @@ def report(m, docs, dropped, details):
         print("  %s %s %s %s in %s, %s later: %s also reads %s" % (method, path, verb, old, m.span(sorted(set(rels), key=version_key)), new, new, old))
     if dropped:
         print("Schemas no operation reaches (left out): " + ", ".join(dropped))
+    print("Response models with toRequest(): %d" % len(m.pairs))
+    for name, write_only, left_out in m.pairs:
+        if left_out:
+            print("  %s.toRequest() leaves out: %s" % (name, "; ".join(left_out)))
 
 
 def main(argv):
     if "--check" in argv:
-        first, _, _, _ = merge()
-        second, _, _, _ = merge()
+        first = merge()[0]
+        second = merge()[0]
         if first != second:
             sys.exit("two runs of the merge differ")
         with open(OUT, encoding="utf-8") as f:
@@ -1083,7 +1215,14 @@ def main(argv):
                 sys.exit("openapi.yaml is not what tools/merge_schemas.py makes: run it and commit the result")
         print("openapi.yaml is up to date, and the merge gives it twice")
         return
-    text, m, docs, dropped = merge()
+    text, m, docs, dropped, secrets = merge()
+    if "--secrets" in argv:  # the secrets toString() masks, by the rule that marks each
+        for reason in ("write-only", "name", "reviewed list"):
+            marked = [p for p, r in secrets.items() if r == reason]
+            print("%s (%d):" % (reason, len(marked)))
+            for p in marked:
+                print("  " + p)
+        return
     with open(OUT, "w", encoding="utf-8") as f:
         f.write(text)
     report(m, docs, dropped, "--details" in argv)

@@ -34,6 +34,9 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * TokenRevoker against the stateful fake, whose pages shift as grants are deleted and which fails
@@ -334,6 +337,57 @@ class TokenRevokerTest {
     assertEquals(0, deletes.get());
   }
 
+  @ParameterizedTest(name = "user {0}, provider {1}, filtered by provider {2}")
+  @CsvSource(delimiter = '|', value = {
+      "null                    | {\"pk\": 6, \"name\": \"Grafana\"} |",
+      "{\"username\": \"jdoe\"} | {\"pk\": 6, \"name\": \"Grafana\"} |",
+      "{\"pk\": 7}             | null                               | 6",
+      "{\"pk\": 7}             | {\"name\": \"Grafana\"}            | 6"})
+  void aGrantWhoseOwnerOrProviderItCannotSeeStopsItBeforeAnyDelete(String user, String provider, Integer filter) {
+    // A server (or proxy) that dropped the filter, answering grants that do not say whose they are.
+    AtomicInteger deletes = serveRefreshTokens("[{\"pk\": 41, \"user\": " + user + ", \"provider\": " + provider
+        + ", \"scope\": [\"openid\"]}]");
+
+    MalformedResponseException e = assertThrows(MalformedResponseException.class,
+        () -> TokenRevoker.builder(mock.client()).user(7).provider(filter).build().revoke());
+
+    assertTrue(e.getMessage().contains("refresh token 41 of an unknown " + (filter == null ? "user" : "provider")),
+        e.getMessage());
+    assertEquals(0, deletes.get(), "nothing deleted");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[null]", "[{\"user\": {\"pk\": 7}}]", "[{\"pk\": null, \"user\": {\"pk\": 7}}]"})
+  void aPageWithANullOrAGrantWithoutPkIsMalformedNotANullPointerException(String results) {
+    AtomicInteger deletes = serveRefreshTokens(results);
+
+    assertThrows(MalformedResponseException.class, () -> TokenRevoker.builder(mock.client()).user(7).build().revoke());
+    assertEquals(0, deletes.get());
+  }
+
+  @Test
+  void aFailureAfterSomeDeletesCarriesWhatWasRevoked() {
+    Seeded seeded = seed(Map.of(jdoe, new int[] {2, 2, 3}));
+    // Codes go first, one at a time here; then every refresh token DELETE is refused.
+    fake.inject(Fault.respond(403, "application/json", "{\"detail\": \"You do not have permission to perform this "
+        + "action.\"}").on("DELETE", "/api/v3/oauth2/refresh_tokens/**").always());
+
+    PermissionDeniedException e = assertThrows(PermissionDeniedException.class,
+        () -> TokenRevoker.builder(client).user(jdoe).concurrency(1).build().revoke());
+
+    RevocationResult partial = RevocationResult.attachedTo(e).orElseThrow();
+    assertEquals(seeded.ids(jdoe, TokenKind.AUTHORIZATION_CODE), partial.revoked(TokenKind.AUTHORIZATION_CODE));
+    assertEquals(List.of(), listed(TokenKind.AUTHORIZATION_CODE, jdoe), "really revoked");
+    assertEquals(List.of(), partial.revoked(TokenKind.REFRESH_TOKEN));
+    assertEquals(seeded.ids(jdoe, TokenKind.REFRESH_TOKEN), partial.remaining(TokenKind.REFRESH_TOKEN));
+    assertEquals(seeded.ids(jdoe, TokenKind.ACCESS_TOKEN), partial.remaining(TokenKind.ACCESS_TOKEN));
+    assertEquals(seeded.ids(jdoe, TokenKind.ACCESS_TOKEN), partial.found(TokenKind.ACCESS_TOKEN));
+    assertFalse(partial.isComplete());
+    assertEquals(1, partial.rounds());
+    assertEquals(java.util.Optional.empty(), RevocationResult.attachedTo(new PermissionDeniedException("x", Map.of(),
+        null, null)), "only a revoker's failure carries one");
+  }
+
   @Test
   void theBuilderSaysWhatIsWrong() {
     assertThrows(IllegalArgumentException.class, () -> TokenRevoker.builder(client).build());
@@ -353,6 +407,28 @@ class TokenRevokerTest {
         + " AUTHORIZATION_CODE=0}, revoked={REFRESH_TOKEN=0, ACCESS_TOKEN=0, AUTHORIZATION_CODE=0}, alreadyGone="
         + "{REFRESH_TOKEN=0, ACCESS_TOKEN=0, AUTHORIZATION_CODE=0}, remaining={REFRESH_TOKEN=0, ACCESS_TOKEN=0,"
         + " AUTHORIZATION_CODE=0}}", revoker.revoke().toString());
+  }
+
+  /**
+   * The mock answers one page of refresh tokens whose {@code results} are as given, whatever the
+   * query, and empty lists of the other kinds; DELETEs get 204 and are counted.
+   */
+  private AtomicInteger serveRefreshTokens(String results) {
+    AtomicInteger deletes = new AtomicInteger();
+    mock.server().setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (request.getMethod().equals("DELETE")) {
+          deletes.incrementAndGet();
+          return new MockResponse.Builder().code(204).build();
+        }
+        String page = request.getTarget().contains("/refresh_tokens/") ? results : "[]";
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+            .body("{\"pagination\": {\"next\": 0, \"previous\": 0, \"count\": 1, \"current\": 1, "
+                + "\"total_pages\": 1, \"start_index\": 1, \"end_index\": 1}, \"results\": " + page + "}").build();
+      }
+    });
+    return deletes;
   }
 
   /** The ids of {@code user}'s grants of {@code kind} (everyone's when null), listed through the SDK. */

@@ -111,7 +111,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
     }
     // The whole-call budget, retries included, is enforced per call by the core, not by OkHttp.
     http.callTimeout(Duration.ZERO);
-    http.addNetworkInterceptor(ApiCaller.serverProxyAuthInterceptor());
+    ApiCaller.applyTransportRules(http);
     if (httpLogging) {
       http.addInterceptor(new HttpLogger(redactor));
     }

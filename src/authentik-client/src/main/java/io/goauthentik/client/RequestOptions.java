@@ -18,16 +18,26 @@ import okhttp3.Headers;
  * PaginatedRefreshTokenList page = client.oauth2().withOptions(once).oauth2RefreshTokensList().execute();
  * }</pre>
  *
+ * <p>A POST or PATCH is never sent twice, unless the caller says it is safe to repeat:
+ *
+ * <pre>{@code
+ * RequestOptions repeatable = RequestOptions.builder().retryNonIdempotent(true).build();
+ * client.core().withOptions(repeatable)
+ *     .coreUsersPartialUpdate(pk, PatchedUserRequest.builder().isActive(false).build());
+ * }</pre>
+ *
  * <p>Immutable; what is not set keeps the client's setting.
  */
 public final class RequestOptions {
   private final Duration callTimeout;
   private final Integer maxRetries;
+  private final boolean retryNonIdempotent;
   private final Map<String, String> headers;
 
   private RequestOptions(Builder builder) {
     this.callTimeout = builder.callTimeout;
     this.maxRetries = builder.maxRetries;
+    this.retryNonIdempotent = builder.retryNonIdempotent;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
   }
 
@@ -59,6 +69,16 @@ public final class RequestOptions {
   }
 
   /**
+   * Whether a POST or PATCH is retried like a GET: set only for calls the caller knows are safe to
+   * repeat.
+   *
+   * @return {@code true} when the caller opted in
+   */
+  public boolean retryNonIdempotent() {
+    return retryNonIdempotent;
+  }
+
+  /**
    * Headers sent with each request besides the client's own.
    *
    * @return an unmodifiable map of names to values
@@ -76,6 +96,7 @@ public final class RequestOptions {
     Builder builder = new Builder();
     builder.callTimeout = callTimeout;
     builder.maxRetries = maxRetries;
+    builder.retryNonIdempotent = retryNonIdempotent;
     builder.headers.putAll(headers);
     return builder;
   }
@@ -83,14 +104,15 @@ public final class RequestOptions {
   @Override
   public String toString() {
     // Header values may be credentials of the caller's own: only their names.
-    return "RequestOptions{callTimeout=" + callTimeout + ", maxRetries=" + maxRetries + ", headers="
-        + headers.keySet() + "}";
+    return "RequestOptions{callTimeout=" + callTimeout + ", maxRetries=" + maxRetries
+        + (retryNonIdempotent ? ", retryNonIdempotent=true" : "") + ", headers=" + headers.keySet() + "}";
   }
 
   /** Builds {@link RequestOptions}. */
   public static final class Builder {
     private Duration callTimeout;
     private Integer maxRetries;
+    private boolean retryNonIdempotent;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     private Builder() {
@@ -115,6 +137,20 @@ public final class RequestOptions {
      */
     public Builder maxRetries(int maxRetries) {
       this.maxRetries = AuthentikClient.Builder.checkRetries(maxRetries);
+      return this;
+    }
+
+    /**
+     * Retries a POST or PATCH under the same rule and budget as a GET (a lost connection, 408, 429,
+     * 502, 503, 504). Without it a POST or PATCH is sent once, whatever happens: the server may have
+     * acted on a request whose answer was lost. Opt in only for calls whose repetition changes
+     * nothing, such as setting {@code is_active} to false; never for a create.
+     *
+     * @param retry {@code true} to retry those calls too
+     * @return this builder
+     */
+    public Builder retryNonIdempotent(boolean retry) {
+      this.retryNonIdempotent = retry;
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -128,12 +129,60 @@ public final class RevocationResult {
     return remaining.values().stream().allMatch(List::isEmpty);
   }
 
+  /**
+   * What a {@link TokenRevoker} run had done when it failed. The run throws the failure as it came
+   * (a {@link PermissionDeniedException}, a {@link ServerException}, ...) with its result so far
+   * attached: what it {@link #found}, {@link #revoked} and found {@link #alreadyGone} until then;
+   * {@link #remaining} is what it found and did not get to delete (a delete that was in flight when
+   * the run stopped is cancelled and counted there, though the server may have done it).
+   *
+   * <pre>{@code
+   * try {
+   *   revoker.revoke();
+   * } catch (ApiException e) {
+   *   RevocationResult.attachedTo(e).ifPresent(done -> log.warn("revoked before the failure: {}", done));
+   *   throw e;
+   * }
+   * }</pre>
+   *
+   * @param failure what {@link TokenRevoker#revoke()} threw
+   * @return the result so far, or empty for an exception a revoker did not throw
+   */
+  public static Optional<RevocationResult> attachedTo(Throwable failure) {
+    for (Throwable suppressed : Objects.requireNonNull(failure, "failure").getSuppressed()) {
+      if (suppressed instanceof Attached) {
+        return Optional.ofNullable(((Attached) suppressed).result); // null only after serialization
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Attaches this result to {@code failure}, for {@link #attachedTo}. */
+  void attachTo(Throwable failure) {
+    failure.addSuppressed(new Attached(this));
+  }
+
   /** Counts per kind, never secrets (there are none here: only ids). */
   @Override
   public String toString() {
     return "RevocationResult{user=" + user + (provider != null ? ", provider=" + provider : "")
         + (dryRun ? ", dryRun" : "") + ", rounds=" + rounds + ", found=" + counts(found) + ", revoked="
         + counts(revoked) + ", alreadyGone=" + counts(alreadyGone) + ", remaining=" + counts(remaining) + "}";
+  }
+
+  /**
+   * Carries a result on a failure as a suppressed exception: the failure keeps its own type (a 403
+   * stays a PermissionDeniedException), and a stack trace shows what was done before it.
+   */
+  private static final class Attached extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient RevocationResult result;
+
+    Attached(RevocationResult result) {
+      super("what the revoker had done when it failed: " + result, null, false, false);
+      this.result = result;
+    }
   }
 
   private static Map<TokenKind, Integer> counts(Map<TokenKind, List<Integer>> ids) {

@@ -40,8 +40,9 @@ final class TokenEndpoints {
    * The ids of every grant of {@code kind} the server lists for the user (and provider), every
    * page walked with {@code iterateAll()}, in the server's order.
    *
-   * @throws MalformedResponseException when the list holds a grant of another user or provider:
-   *     the server ignored the filter, and deleting what it lists would hit other people
+   * @throws MalformedResponseException when the list holds a grant of another user or provider, or
+   *     one that does not show whose it is: the server ignored the filter, and deleting what it
+   *     lists would hit other people; also for a null in the list, or a grant without a pk
    */
   List<Integer> ids(TokenKind kind) {
     switch (kind) {
@@ -104,20 +105,31 @@ final class TokenEndpoints {
     }
   }
 
+  /**
+   * The grant's id, once it is certain the grant is the user's (and the provider's): a grant whose
+   * owner or provider the answer does not show is refused like another user's, since a server that
+   * dropped the filter may send exactly that.
+   */
   private <T> int check(TokenKind kind, T grant, Function<T, Integer> pk, Function<T, User> owner,
       Function<T, OAuth2Provider> issuer) {
+    if (grant == null) {
+      throw malformed("The " + describe(kind) + " list for user " + user + " holds null instead of a "
+          + describe(kind));
+    }
     Integer id = pk.apply(grant);
     if (id == null) {
       throw malformed("The " + describe(kind) + " list for user " + user + " holds a " + describe(kind)
           + " without a pk");
     }
     Integer ownerPk = owner.apply(grant) != null ? owner.apply(grant).getPk() : null;
-    if (ownerPk != null && ownerPk != user) {
-      throw ignoredFilter(kind, id, "user " + ownerPk);
+    if (ownerPk == null || ownerPk != user) {
+      throw ignoredFilter(kind, id, ownerPk == null ? "an unknown user" : "user " + ownerPk);
     }
-    Integer issuerPk = issuer.apply(grant) != null ? issuer.apply(grant).getPk() : null;
-    if (provider != null && issuerPk != null && !issuerPk.equals(provider)) {
-      throw ignoredFilter(kind, id, "provider " + issuerPk);
+    if (provider != null) {
+      Integer issuerPk = issuer.apply(grant) != null ? issuer.apply(grant).getPk() : null;
+      if (!provider.equals(issuerPk)) {
+        throw ignoredFilter(kind, id, issuerPk == null ? "an unknown provider" : "provider " + issuerPk);
+      }
     }
     return id;
   }
@@ -125,7 +137,7 @@ final class TokenEndpoints {
   private MalformedResponseException ignoredFilter(TokenKind kind, int id, String whose) {
     return malformed("The " + describe(kind) + " list for user " + user
         + (provider != null ? " and provider " + provider : "") + " holds " + describe(kind) + " " + id + " of "
-        + whose + ": the server did not apply the filter, so nothing it lists is deleted");
+        + whose + ": the server did not apply the filter (or does not say whose it is), so nothing it lists is deleted");
   }
 
   private static MalformedResponseException malformed(String message) {

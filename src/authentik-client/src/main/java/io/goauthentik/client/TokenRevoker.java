@@ -2,6 +2,7 @@ package io.goauthentik.client;
 
 import io.goauthentik.client.api.Oauth2Api;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,9 +44,11 @@ import java.util.TreeSet;
  * {@link RevocationResult#alreadyGone}. Any other failure stops the run at once: no further delete
  * starts, those in flight are cancelled, and the failure is thrown as the SDK's exception (a
  * {@link PermissionDeniedException} for a token that may not delete, a {@link ServerException},
- * ...). What was revoked before stays revoked; running again is safe and finishes the job. A list
- * that holds another user's grant (a server or proxy that ignored the filter) stops the run with
- * {@link MalformedResponseException} before anything of that list is deleted.
+ * ...), with what the run had done until then attached ({@link RevocationResult#attachedTo}). What
+ * was revoked before stays revoked; running again is safe and finishes the job. A list that holds
+ * another user's grant, or a grant that does not show whose it is (a server or proxy that ignored
+ * the filter), stops the run with {@link MalformedResponseException} before anything of that list
+ * is deleted.
  *
  * <p>With {@link Builder#dryRun}, it lists once and deletes nothing: {@link RevocationResult#found}
  * is what a real run would revoke now.
@@ -103,7 +106,7 @@ public final class TokenRevoker {
    * @return what was found, revoked, already gone and left
    * @throws ApiException the first failure other than a 404 on delete (a
    *     {@link PermissionDeniedException} when the token may not list or delete, ...); nothing
-   *     more is deleted after it
+   *     more is deleted after it; {@link RevocationResult#attachedTo} says what was revoked before
    * @throws TransportException also when the calling thread is interrupted (its interrupt flag
    *     stays set); the deletes in flight are cancelled
    */
@@ -124,8 +127,25 @@ public final class TokenRevoker {
     private final Map<TokenKind, Set<Integer>> revoked = tally();
     private final Map<TokenKind, Set<Integer>> alreadyGone = tally();
 
+    private int rounds;
+
     RevocationResult run() {
-      int rounds = 0;
+      try {
+        return revokeInRounds();
+      } catch (RuntimeException e) {
+        // What was done stays done: the failure carries it (RevocationResult.attachedTo).
+        Map<TokenKind, Set<Integer>> notDone = tally();
+        for (TokenKind kind : TokenKind.values()) {
+          notDone.get(kind).addAll(found.get(kind));
+          notDone.get(kind).removeAll(revoked.get(kind));
+          notDone.get(kind).removeAll(alreadyGone.get(kind));
+        }
+        result(rounds, notDone).attachTo(e);
+        throw e;
+      }
+    }
+
+    private RevocationResult revokeInRounds() {
       while (true) {
         Map<TokenKind, List<Integer>> listed = new EnumMap<>(TokenKind.class);
         for (TokenKind kind : ORDER) {
@@ -161,7 +181,7 @@ public final class TokenRevoker {
       listener.alreadyGone(token.kind, token.id);
     }
 
-    private RevocationResult result(int rounds, Map<TokenKind, List<Integer>> remaining) {
+    private RevocationResult result(int rounds, Map<TokenKind, ? extends Collection<Integer>> remaining) {
       return new RevocationResult(user, provider, dryRun, rounds, found, revoked, alreadyGone, remaining);
     }
 

@@ -66,7 +66,7 @@ class ErrorMappingTest {
 
     ValidationException e = retrieveFails(ValidationException.class);
 
-    assertEquals(PREFIX + "400 id: A valid integer is required.", e.getMessage());
+    assertEquals(PREFIX + "400 invalid id", e.getMessage());
     assertNull(e.getValidationError().getNonFieldErrors());
     assertEquals(List.of("A valid integer is required."), e.getValidationError().getAdditionalProperties().get("id"));
   }

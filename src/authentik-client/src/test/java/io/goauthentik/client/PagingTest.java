@@ -198,6 +198,76 @@ class PagingTest {
   }
 
   @Test
+  void aNullResultIsAMalformedPageNotANullItem() {
+    server.enqueue(ok(page(1, 2, 0, "{\"pk\": 17}, null")));
+    server.enqueue(ok(page(1, 2, 0, "{\"pk\": 17}, null")));
+
+    MalformedResponseException items = assertThrows(MalformedResponseException.class,
+        () -> client.oauth2().oauth2RefreshTokensList().iterateAll().forEach(t -> { }));
+    MalformedResponseException pages = assertThrows(MalformedResponseException.class,
+        () -> client.oauth2().oauth2RefreshTokensList().iterateAll().byPage().forEach(p -> { }));
+
+    assertEquals("GET /api/v3/oauth2/refresh_tokens/: 200 results[1] is null", items.getMessage());
+    assertEquals(items.getMessage(), pages.getMessage());
+  }
+
+  @Test
+  void askingAgainAfterAPageFailedThrowsTheSameTypedException() {
+    server.enqueue(new MockResponse.Builder().code(403).addHeader("Content-Type", "application/json")
+        .body("{\"detail\": \"Token invalid/expired\"}").build());
+    Iterator<RefreshToken> it = client.oauth2().oauth2RefreshTokensList().iterateAll().iterator();
+
+    PermissionDeniedException first = assertThrows(PermissionDeniedException.class, it::hasNext);
+    PermissionDeniedException again = assertThrows(PermissionDeniedException.class, it::hasNext);
+    PermissionDeniedException onNext = assertThrows(PermissionDeniedException.class, it::next);
+
+    assertTrue(first == again && again == onNext, "the same exception each time");
+    assertEquals(1, server.getRequestCount(), "nothing more is asked");
+  }
+
+  @Test
+  void aNextThatMovesForwardPastTheCountEndsTheWalk() {
+    // A server or proxy that answers every page with two results and a next page, while count says 3.
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String page = request.getUrl().queryParameter("page");
+        int number = page == null ? 1 : Integer.parseInt(page);
+        return ok(page(number, 3, number + 1, "{\"pk\": " + (2 * number) + "}, {\"pk\": " + (2 * number + 1) + "}"));
+      }
+    });
+    List<Integer> seen = new ArrayList<>();
+
+    MalformedResponseException e = assertThrows(MalformedResponseException.class,
+        () -> client.oauth2().oauth2RefreshTokensList().iterateAll().forEach(t -> seen.add(t.getPk())));
+
+    assertEquals("GET /api/v3/oauth2/refresh_tokens/: 200 the pages so far hold 6 results, but pagination.count is 3",
+        e.getMessage());
+    assertEquals(List.of(2, 3, 4, 5), seen);
+    assertTrue(server.getRequestCount() <= 5, "no endless walk: " + server.getRequestCount() + " requests");
+  }
+
+  @Test
+  void resultsAddedWhileWalkingDoNotEndTheWalk() {
+    // Page 1 says 3 results; by page 2, two more were added and the count says 5.
+    server.enqueue(ok(page(1, 3, 2, "{\"pk\": 1}, {\"pk\": 2}")));
+    server.enqueue(ok(page(2, 5, 3, "{\"pk\": 3}, {\"pk\": 4}")));
+    server.enqueue(ok(page(3, 5, 0, "{\"pk\": 5}")));
+
+    List<Integer> seen = new ArrayList<>();
+    client.oauth2().oauth2RefreshTokensList().iterateAll().forEach(t -> seen.add(t.getPk()));
+
+    assertEquals(List.of(1, 2, 3, 4, 5), seen);
+  }
+
+  /** A page of refresh tokens with the given pagination and the results' JSON. */
+  private static String page(int current, int count, int next, String results) {
+    return "{\"pagination\": {\"next\": " + next + ", \"previous\": " + (current - 1) + ", \"count\": " + count
+        + ", \"current\": " + current + ", \"total_pages\": " + ((count + 1) / 2) + ", \"start_index\": 1,"
+        + " \"end_index\": 2}, \"results\": [" + results + "]}";
+  }
+
+  @Test
   void anEmptyPageEndsTheWalkWhateverNextSays() {
     server.enqueue(ok("{\"pagination\": {\"next\": 2, \"previous\": 0, \"count\": 0, \"current\": 1,"
         + " \"total_pages\": 1, \"start_index\": 0, \"end_index\": 0}, \"results\": []}"));

@@ -11,8 +11,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.goauthentik.client.model.GenericError;
+import io.goauthentik.client.model.NotificationTransportRequest;
 import io.goauthentik.client.model.OAuth2Provider;
 import io.goauthentik.client.model.RefreshToken;
+import io.goauthentik.client.model.UserPasswordSetRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -90,6 +92,32 @@ class SecretHygieneTest {
       RefreshToken token = client.oauth2().oauth2RefreshTokensRetrieve(42);
       assertNotNull(token.getIdToken(), release);
       assertTrue(neverLeak(release).contains(token.getIdToken()), release);
+    }
+  }
+
+  private static final String ECHOED_PASSWORD = "hunter2-field-echo-5e4d";
+  private static final String ECHOED_WEBHOOK = "https://hooks.slack.com/services/T000/B000/field-echo-9a8b";
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"password", "webhook_url"})
+  void aFieldErrorEchoingTheSecretSentIsNotInTheMessage(String field) {
+    boolean password = field.equals("password");
+    String secret = password ? ECHOED_PASSWORD : ECHOED_WEBHOOK;
+    String body = password ? "{\"password\": [\"'" + secret + "' is too common.\"]}"
+        : "{\"webhook_url\": [\"Enter a valid URL: " + secret + "\"]}";
+    server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json").body(body).build());
+
+    ValidationException e = assertThrows(ValidationException.class, () -> {
+      if (password) {
+        client.core().coreUsersSetPasswordCreate(5, UserPasswordSetRequest.builder().password(secret).build());
+      } else {
+        client.events().eventsTransportsCreate(NotificationTransportRequest.builder().name("n").webhookUrl(secret).build());
+      }
+    });
+
+    assertTrue(e.getMessage().endsWith("400 invalid " + field), e.getMessage());
+    for (String text : List.of(e.getMessage(), e.toString(), stackTrace(e), String.valueOf(e.getValidationError()))) {
+      assertFalse(text.contains(secret), () -> "the secret in: " + text);
     }
   }
 

@@ -69,6 +69,10 @@ public final class AuthentikTokens {
         "Asks first, unless --yes; without a terminal, --yes is required."));
     root.addSubcommand("completion", describe(new CommandLine(new CompletionCommand(session)),
         "Print a bash completion script: source <(authentik-tokens completion)"));
+    // An @file argument would be read and its content (a token file's) shown in usage errors.
+    root.setExpandAtFiles(false);
+    root.registerConverter(Integer.class, new PositiveInt());
+    root.registerConverter(Integer.TYPE, new PositiveInt());
     root.setOut(session.io.out);
     root.setErr(session.io.err);
     root.setParameterExceptionHandler(failures);

@@ -2,6 +2,7 @@ package io.goauthentik.tokens;
 
 import io.goauthentik.client.AuthentikClient;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -14,6 +15,9 @@ import java.nio.file.Paths;
  * {@link TokenArgumentGuard}.
  */
 final class ClientConfig {
+  /** The most a token file may hold: a token is some dozens of bytes. */
+  static final int MAX_TOKEN_FILE = 64 * 1024;
+
   private ClientConfig() {
   }
 
@@ -40,16 +44,31 @@ final class ClientConfig {
     }
   }
 
-  /** The file's content without surrounding whitespace (the newline an editor or echo adds). */
+  /**
+   * The file's content without surrounding whitespace (the newline an editor or echo adds). The
+   * path is never repeated: it may be the token itself, pasted in the wrong place. From a terminal
+   * ({@code -} on a console) the token is read without echo.
+   */
   private static String readTokenFile(Io io, String path) {
     boolean stdin = "-".equals(path);
-    String where = stdin ? "stdin" : "the token file " + path;
+    String where = stdin ? "stdin" : "the file of --token-file";
     String token;
     try {
-      byte[] bytes = stdin ? io.in.readAllBytes() : Files.readAllBytes(Paths.get(path));
-      token = new String(bytes, StandardCharsets.UTF_8).strip();
+      if (stdin && io.stdinIsTerminal && io.console != null) {
+        char[] typed = io.console.get();
+        token = typed == null ? "" : new String(typed).strip();
+        if (token.length() > MAX_TOKEN_FILE) {
+          throw tooLarge(where);
+        }
+      } else if (stdin) {
+        token = read(io.in, where).strip();
+      } else {
+        try (InputStream file = Files.newInputStream(Paths.get(path))) {
+          token = read(file, where).strip();
+        }
+      }
     } catch (NoSuchFileException e) {
-      throw new UsageException(where + " does not exist");
+      throw new UsageException(where + " does not exist (its path is not shown: it might be the token)");
     } catch (IOException | InvalidPathException e) {
       throw new UsageException("cannot read " + where + " (" + e.getClass().getSimpleName() + ")");
     }
@@ -60,5 +79,18 @@ final class ClientConfig {
       throw new UsageException(where + " has more than one line: it should hold only the API token");
     }
     return token;
+  }
+
+  /** At most {@link #MAX_TOKEN_FILE} bytes as UTF-8: {@code /dev/zero} or a wrong file must not fill the memory. */
+  private static String read(InputStream in, String where) throws IOException {
+    byte[] bytes = in.readNBytes(MAX_TOKEN_FILE + 1);
+    if (bytes.length > MAX_TOKEN_FILE) {
+      throw tooLarge(where);
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  private static UsageException tooLarge(String where) {
+    return new UsageException(where + " is larger than 64 KiB: it should hold only the API token");
   }
 }

@@ -1,10 +1,14 @@
 package io.goauthentik.tokens;
 
 import io.goauthentik.client.RateLimitException;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -24,16 +28,66 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
     this.options = options;
   }
 
+  /**
+   * Reports picocli's usage error without any argument's value: an argument may be a token typed
+   * or pasted in the wrong place ({@code --tok S}, {@code refresh get S}, {@code --token-file S}).
+   */
   @Override
   public int handleParseException(ParameterException e, String[] args) {
-    String message = e.getMessage();
+    String message;
     if (e instanceof UnmatchedArgumentException) {
-      List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions();
-      if (!suggestions.isEmpty()) {
-        message += " (did you mean " + String.join(" or ", suggestions) + "?)";
-      }
+      message = unmatched((UnmatchedArgumentException) e, args);
+    } else {
+      message = withoutValues(e.getMessage(), args, names(e.getCommandLine().getCommandSpec().root()));
     }
     return usage(e.getCommandLine().getCommandSpec().qualifiedName(), message);
+  }
+
+  /** Where the first argument the parser could not place is, never what it is. */
+  private static String unmatched(UnmatchedArgumentException e, String[] args) {
+    List<String> unmatched = e.getUnmatched();
+    int at = unmatched.isEmpty() ? -1 : Arrays.asList(args).indexOf(unmatched.get(0));
+    String message = (at < 0 ? "an argument" : "argument " + (at + 1))
+        + " is not an option, command or parameter here (its value is not shown)";
+    List<String> suggestions = e.getSuggestions(); // names of this tool's options and commands
+    if (!suggestions.isEmpty()) {
+      message += "; did you mean " + String.join(" or ", suggestions) + "?";
+    }
+    return message;
+  }
+
+  /** {@code message} with every argument (and every option's value) that it quotes left out. */
+  static String withoutValues(String message, String[] args, Set<String> names) {
+    Set<String> values = new HashSet<>();
+    for (String arg : args) {
+      values.add(arg);
+      int equals = arg.indexOf('=');
+      if (arg.startsWith("-") && equals > 0) {
+        values.add(arg.substring(0, equals));
+        values.add(arg.substring(equals + 1));
+      }
+    }
+    values.removeAll(names);
+    values.remove("");
+    for (String value : values) {
+      message = message.replace("'" + value + "'", "(a value not shown)");
+    }
+    for (String value : values) {
+      if (value.length() >= 6) { // unquoted: only what cannot be a word of picocli's own message
+        message = message.replace(value, "(a value not shown)");
+      }
+    }
+    return message;
+  }
+
+  /** Every option and command name of the tool: quoting those repeats nothing of the user's. */
+  private static Set<String> names(CommandSpec command) {
+    Set<String> names = new HashSet<>(command.optionsMap().keySet());
+    command.subcommands().forEach((name, sub) -> {
+      names.add(name);
+      names.addAll(names(sub.getCommandSpec()));
+    });
+    return names;
   }
 
   @Override
@@ -73,6 +127,6 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
   }
 
   private static String oneLine(String message) {
-    return message.replaceAll("[\\r\\n]+\\s*", " ").strip();
+    return Printable.of(message.replaceAll("[\\r\\n]+\\s*", " ").strip());
   }
 }

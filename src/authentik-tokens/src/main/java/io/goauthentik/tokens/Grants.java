@@ -1,5 +1,6 @@
 package io.goauthentik.tokens;
 
+import io.goauthentik.client.MalformedResponseException;
 import io.goauthentik.client.Page;
 import io.goauthentik.client.PagedIterable;
 import io.goauthentik.client.TokenKind;
@@ -39,6 +40,7 @@ final class Grants<T> {
     }
   }
 
+  private final TokenKind kind;
   private final Function<Integer, T> retrieve;
   private final Function<Query, PagedIterable<T>> list;
   private final Function<Integer, List<UsedBy>> usedBy;
@@ -46,9 +48,10 @@ final class Grants<T> {
   private final Function<T, Map<String, Object>> record;
   private final Records records;
 
-  private Grants(Function<Integer, T> retrieve, Function<Query, PagedIterable<T>> list,
+  private Grants(TokenKind kind, Function<Integer, T> retrieve, Function<Query, PagedIterable<T>> list,
       Function<Integer, List<UsedBy>> usedBy, Consumer<Integer> destroy, Function<T, Map<String, Object>> record,
       Records records) {
+    this.kind = kind;
     this.retrieve = retrieve;
     this.list = list;
     this.usedBy = usedBy;
@@ -61,17 +64,17 @@ final class Grants<T> {
   static Grants<?> of(TokenKind kind, Oauth2Api oauth2, Records records) {
     switch (kind) {
       case REFRESH_TOKEN:
-        return new Grants<>(oauth2::oauth2RefreshTokensRetrieve,
+        return new Grants<>(kind, oauth2::oauth2RefreshTokensRetrieve,
             q -> oauth2.oauth2RefreshTokensList().user(q.user).provider(q.provider).search(q.search)
                 .ordering(q.ordering).pageSize(q.pageSize).iterateAll(),
             oauth2::oauth2RefreshTokensUsedByList, oauth2::oauth2RefreshTokensDestroy, records::refreshToken, records);
       case ACCESS_TOKEN:
-        return new Grants<>(oauth2::oauth2AccessTokensRetrieve,
+        return new Grants<>(kind, oauth2::oauth2AccessTokensRetrieve,
             q -> oauth2.oauth2AccessTokensList().user(q.user).provider(q.provider).search(q.search)
                 .ordering(q.ordering).pageSize(q.pageSize).iterateAll(),
             oauth2::oauth2AccessTokensUsedByList, oauth2::oauth2AccessTokensDestroy, records::accessToken, records);
       case AUTHORIZATION_CODE:
-        return new Grants<>(oauth2::oauth2AuthorizationCodesRetrieve,
+        return new Grants<>(kind, oauth2::oauth2AuthorizationCodesRetrieve,
             q -> oauth2.oauth2AuthorizationCodesList().user(q.user).provider(q.provider).search(q.search)
                 .ordering(q.ordering).pageSize(q.pageSize).iterateAll(),
             oauth2::oauth2AuthorizationCodesUsedByList, oauth2::oauth2AuthorizationCodesDestroy,
@@ -81,13 +84,30 @@ final class Grants<T> {
     }
   }
 
+  /**
+   * One grant.
+   *
+   * @throws MalformedResponseException when the answer has no pk: it is not a grant (a proxy's
+   *     {@code {"status": "ok"}})
+   */
   Map<String, Object> get(int id) {
-    return record.apply(retrieve.apply(id));
+    Map<String, Object> grant = record.apply(retrieve.apply(id));
+    if (grant.get("pk") == null) {
+      throw malformed("The answer for " + Records.noun(kind) + " " + id + " has no pk: it is not a "
+          + Records.noun(kind));
+    }
+    return grant;
   }
 
   /**
    * Every result of the filtered list, a page at a time, walked with {@code iterateAll()}; a page
-   * is fetched only when the one before is used up (and one ahead, the SDK's default).
+   * is fetched only when the one before is used up (and one ahead, the SDK's default). Each page is
+   * checked whole before it is handed out, so that nothing of a wrong page is printed.
+   *
+   * @throws MalformedResponseException (from the iterator) for a page with a null or a grant
+   *     without a pk, or, when the query filters by user or provider, with a grant that is not
+   *     theirs or does not say whose it is: the server or a proxy dropped the filter, and a script
+   *     that revokes what the list prints would revoke other people's grants
    */
   Iterable<RecordPage> list(Query query) {
     Iterable<Page<T>> pages = list.apply(query).byPage();
@@ -104,16 +124,57 @@ final class Grants<T> {
         Page<T> page = each.next();
         List<Map<String, Object>> mapped = new ArrayList<>();
         if (page.getResults() != null) {
-          page.getResults().forEach(result -> mapped.add(record.apply(result)));
+          page.getResults().forEach(result -> mapped.add(checked(result, query)));
         }
         return new RecordPage(mapped, page.getPagination() != null ? page.getPagination().getCount() : null);
       }
     };
   }
 
+  private Map<String, Object> checked(T result, Query query) {
+    String list = "The " + Records.noun(kind) + " list" + (query.user != null ? " for user " + query.user : "")
+        + (query.provider != null ? (query.user != null ? " and" : " for") + " provider " + query.provider : "");
+    if (result == null) {
+      throw malformed(list + " holds null instead of a " + Records.noun(kind));
+    }
+    Map<String, Object> grant = record.apply(result);
+    Object pk = grant.get("pk");
+    if (pk == null) {
+      throw malformed(list + " holds a " + Records.noun(kind) + " without a pk");
+    }
+    String whose = null;
+    Integer owner = pkOf(grant.get("user"));
+    Integer issuer = pkOf(grant.get("provider"));
+    if (query.user != null && !query.user.equals(owner)) {
+      whose = owner == null ? "an unknown user" : "user " + owner;
+    } else if (query.provider != null && !query.provider.equals(issuer)) {
+      whose = issuer == null ? "an unknown provider" : "provider " + issuer;
+    }
+    if (whose != null) {
+      throw malformed(list + " holds " + Records.noun(kind) + " " + pk + " of " + whose + ": the server did not "
+          + "apply the filter (or does not say whose it is), so nothing more of the list is printed");
+    }
+    return grant;
+  }
+
+  /** The pk of a record's user or provider, or null. */
+  private static Integer pkOf(Object nested) {
+    Object pk = nested instanceof Map ? ((Map<?, ?>) nested).get("pk") : null;
+    return pk instanceof Integer ? (Integer) pk : null;
+  }
+
+  private static MalformedResponseException malformed(String message) {
+    return new MalformedResponseException(message, 200, Map.of());
+  }
+
   List<Map<String, Object>> usedBy(int id) {
     List<Map<String, Object>> mapped = new ArrayList<>();
-    usedBy.apply(id).forEach(each -> mapped.add(records.usedBy(each)));
+    for (UsedBy each : usedBy.apply(id)) {
+      if (each == null) {
+        throw malformed("The used_by answer for " + Records.noun(kind) + " " + id + " holds null");
+      }
+      mapped.add(records.usedBy(each));
+    }
     return mapped;
   }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything the tool reads and writes besides the network: the environment, stdin, stdout,
@@ -28,15 +29,18 @@ final class Io {
   final boolean stdinIsTerminal;
   /** Whether stderr is a terminal: a progress line helps someone instead of filling a log. */
   final boolean stderrIsTerminal;
+  /** Reads a line from the terminal without showing it (Console.readPassword); null without a console. */
+  final Supplier<char[]> console;
 
   Io(Function<String, String> env, InputStream in, PrintWriter out, PrintWriter err, boolean stdinIsTerminal,
-      boolean stderrIsTerminal) {
+      boolean stderrIsTerminal, Supplier<char[]> console) {
     this.env = Objects.requireNonNull(env, "env");
     this.in = Objects.requireNonNull(in, "in");
     this.out = Objects.requireNonNull(out, "out");
     this.err = Objects.requireNonNull(err, "err");
     this.stdinIsTerminal = stdinIsTerminal;
     this.stderrIsTerminal = stderrIsTerminal;
+    this.console = console;
   }
 
   /**
@@ -48,10 +52,12 @@ final class Io {
    */
   static Io system() {
     boolean terminal = consoleIsTerminal();
+    Console console = terminal ? System.console() : null;
     return new Io(System::getenv, System.in,
         new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8)),
         new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true),
-        terminal, terminal && stderrMayBeTerminal());
+        terminal, terminal && stderrMayBeTerminal(),
+        console == null ? null : () -> console.readPassword("API token (not shown): "));
   }
 
   private static boolean consoleIsTerminal() {

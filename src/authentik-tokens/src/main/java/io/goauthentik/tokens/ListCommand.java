@@ -56,9 +56,6 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit != null && limit < 1) {
-      throw new UsageException("--limit must be 1 or more, was " + limit);
-    }
     Grants.Query query = new Grants.Query();
     query.user = user;
     query.provider = provider;

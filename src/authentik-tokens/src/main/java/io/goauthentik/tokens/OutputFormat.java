@@ -29,7 +29,7 @@ enum OutputFormat {
           return format;
         }
       }
-      throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of "
+      throw new picocli.CommandLine.TypeConversionException("must be one of "
           + Arrays.stream(values()).map(OutputFormat::option).collect(Collectors.joining(", ")));
     }
   }

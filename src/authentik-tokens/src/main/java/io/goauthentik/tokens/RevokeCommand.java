@@ -3,17 +3,21 @@ package io.goauthentik.tokens;
 import io.goauthentik.client.NotFoundException;
 import io.goauthentik.client.TokenKind;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code <kind> revoke ID...}: deletes the grants named, one after the other, without asking (the
- * ids are the confirmation). An id that is gone already is reported and the others are still
- * revoked; the exit code is then {@link ExitCode#NOT_FOUND}. Any other failure stops at once.
+ * ids are the confirmation). An id given twice is revoked once. An id that is gone already is
+ * reported and the others are still revoked; the exit code is then {@link ExitCode#NOT_FOUND}. Any
+ * other failure stops at once, after the outcomes so far are printed (in every format).
  * Every grant of a user is {@code revoke-user}'s job.
  */
 @Command(name = "revoke")
@@ -23,8 +27,9 @@ final class RevokeCommand implements Callable<Integer> {
   private final TokenKind kind;
   private final Session session;
 
+  /** Text, read here: picocli would call a number it cannot convert an unmatched argument. */
   @Parameters(paramLabel = "ID", arity = "0..*", description = "The ids (pk) to revoke")
-  List<Integer> ids = new ArrayList<>();
+  List<String> ids = new ArrayList<>();
 
   @Option(names = "--dry-run", description = "Revoke nothing: retrieve each one and say whether it would be revoked")
   boolean dryRun;
@@ -55,14 +60,21 @@ final class RevokeCommand implements Callable<Integer> {
       throw new UsageException("Missing required parameter: 'ID' (the ids of the " + Records.plural(kind)
           + " to revoke)");
     }
+    Set<Integer> unique = new LinkedHashSet<>(); // an id given twice is revoked (and reported) once
+    for (int i = 0; i < ids.size(); i++) {
+      try {
+        unique.add(new PositiveInt().convert(ids.get(i)));
+      } catch (TypeConversionException e) {
+        throw new UsageException("ID " + (i + 1) + " of " + ids.size() + " " + PositiveInt.MESSAGE); // nothing sent yet
+      }
+    }
     Grants<?> grants = session.grants(kind);
     RecordSink sink = session.sink(COLUMNS);
     Progress progress = session.progress((dryRun ? "checking " : "revoking ") + Records.plural(kind));
     List<Integer> notFound = new ArrayList<>();
-    boolean succeeded = false;
     try {
       int done = 0;
-      for (int id : ids) {
+      for (int id : unique) {
         String status;
         try {
           if (dryRun) {
@@ -80,18 +92,13 @@ final class RevokeCommand implements Callable<Integer> {
         sink.add(Records.outcome(kind, id, status));
         sink.endPage();
         done++;
-        if (ids.size() > 1) {
-          progress.update(done, ids.size());
+        if (unique.size() > 1) {
+          progress.update(done, unique.size());
         }
       }
-      succeeded = true;
     } finally {
       progress.clear();
-      if (succeeded) {
-        sink.finish();
-      } else {
-        sink.abort();
-      }
+      sink.finish(); // after a failure too: what was revoked before it, in every format
     }
     if (!notFound.isEmpty()) {
       session.io.err.println("authentik-tokens: not found: " + Records.noun(kind) + (notFound.size() > 1 ? "s " : " ")

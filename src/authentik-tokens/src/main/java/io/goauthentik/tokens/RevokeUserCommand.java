@@ -42,9 +42,6 @@ final class RevokeUserCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (user < 1 || (provider != null && provider < 1)) {
-      throw new UsageException("--user and --provider take a pk, 1 or more");
-    }
     if (!dryRun && !yes) {
       if (!session.canPrompt()) {
         throw new UsageException("--yes is required to revoke without a terminal to confirm on (stdin is not one, or "
@@ -60,10 +57,16 @@ final class RevokeUserCommand implements Callable<Integer> {
     RevocationResult result;
     try {
       result = revoker(dryRun, events).revoke();
+    } catch (RuntimeException e) {
+      events.progress.clear();
+      // What was revoked before the failure is said before the failure is (by Failures).
+      RevocationResult.attachedTo(e).filter(partial -> partial.rounds() > 0 && !dryRun)
+          .ifPresent(partial -> print(partial, true));
+      throw e;
     } finally {
       events.progress.clear();
     }
-    print(result);
+    print(result, false);
     if (!dryRun && !result.isComplete()) {
       int left = KINDS.stream().mapToInt(kind -> result.remaining(kind).size()).sum();
       session.io.err.println("authentik-tokens: not done: " + left + " grants of user " + user + " appeared while "
@@ -97,7 +100,8 @@ final class RevokeUserCommand implements Callable<Integer> {
     return TokenRevoker.builder(session.client()).user(user).provider(provider).dryRun(dry).listener(listener).build();
   }
 
-  private void print(RevocationResult result) {
+  /** Prints the result in the run's format; {@code failed}: what a run stopped by a failure had done. */
+  private void print(RevocationResult result, boolean failed) {
     switch (session.options.output) {
       case JSON:
         Json.print(session.io.out, summary(result));
@@ -111,7 +115,7 @@ final class RevokeUserCommand implements Callable<Integer> {
         session.io.out.flush();
         break;
       default:
-        table(result);
+        table(result, failed);
     }
   }
 
@@ -134,7 +138,7 @@ final class RevokeUserCommand implements Callable<Integer> {
     return summary;
   }
 
-  private void table(RevocationResult result) {
+  private void table(RevocationResult result, boolean failed) {
     Table table = Table.withHeadings("KIND", "FOUND", dryRun ? "WOULD REVOKE" : "REVOKED", "ALREADY GONE", "REMAINING");
     for (TokenKind kind : KINDS) {
       table.addRow(Records.plural(kind), count(result.found(kind)),
@@ -144,7 +148,9 @@ final class RevokeUserCommand implements Callable<Integer> {
     table.print(session.io.out);
     String scope = "user " + user + (provider != null ? " at provider " + provider : "");
     String verdict;
-    if (dryRun) {
+    if (failed) {
+      verdict = "Stopped by the failure below; what is not revoked remains: run it again.";
+    } else if (dryRun) {
       verdict = "Dry run: nothing revoked for " + scope + ".";
     } else if (result.rounds() == 0) {
       verdict = "Nothing to revoke: " + scope + " holds no grant.";

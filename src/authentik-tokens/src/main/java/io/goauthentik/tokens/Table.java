@@ -122,8 +122,8 @@ final class Table {
     } else {
       text = value.toString();
     }
-    // A server's string must not break the table (or the terminal): no control characters.
-    return text.isEmpty() ? "-" : text.replaceAll("\\p{Cntrl}", "?");
+    // A server's string must not break the table (or the terminal), nor pass for another.
+    return text.isEmpty() ? "-" : Printable.of(text);
   }
 
   private static String line(String[] cells, int[] widths) {

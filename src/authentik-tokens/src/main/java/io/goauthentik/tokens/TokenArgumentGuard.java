@@ -1,8 +1,12 @@
 package io.goauthentik.tokens;
 
+import java.util.Locale;
+
 /**
- * Refuses an API token written on the command line ({@code --token x}, {@code --token=x}) before
- * anything is parsed, so that no error message can repeat it.
+ * Refuses an API token written on the command line ({@code --token x}, {@code --token=x}, and the
+ * near misses {@code -t x}, {@code --tok x}, {@code --TOKEN x}) before anything is parsed, with a
+ * message that says why and never repeats it. It checks every argument, those after {@code --}
+ * too, exactly as the parser gets them: the parser expands no {@code @file}.
  */
 final class TokenArgumentGuard {
   static final String MESSAGE = "--token is refused: a token on the command line is visible to every user of this "
@@ -13,16 +17,19 @@ final class TokenArgumentGuard {
   }
 
   /**
-   * Checks the arguments; the options after {@code --} are positional values and not checked.
+   * Checks the arguments.
    *
-   * @throws UsageException when an argument is {@code --token} or starts with {@code --token=}
+   * @throws UsageException when an argument, in any case and with or without {@code =value}, is
+   *     {@code --token}, an abbreviation of it ({@code --tok}) or {@code -t}
    */
   static void check(String... args) {
     for (String arg : args) {
-      if ("--".equals(arg)) {
-        return;
+      String name = arg.toLowerCase(Locale.ROOT);
+      int equals = name.indexOf('=');
+      if (equals >= 0) {
+        name = name.substring(0, equals);
       }
-      if ("--token".equals(arg) || arg.startsWith("--token=")) {
+      if (name.startsWith("-t") || name.length() > 2 && "--token".startsWith(name)) { // -t, -tx; --t to --token
         throw new UsageException(MESSAGE);
       }
     }

@@ -30,6 +30,7 @@ final class Tool {
   private boolean stdinIsTerminal;
   private boolean stderrIsTerminal;
   private int stdoutClosesAfter = -1;
+  private String console;
 
   /** A tool configured for {@code fake} through AUTHENTIK_URL and AUTHENTIK_TOKEN. */
   static Tool against(FakeAuthentik fake) {
@@ -53,6 +54,12 @@ final class Tool {
     return this;
   }
 
+  /** What a person types at the terminal when asked for a secret (Console.readPassword); no console by default. */
+  Tool console(String typed) {
+    this.console = typed;
+    return this;
+  }
+
   /** Stdout is a pipe whose reader goes away after {@code bytes} bytes ({@code | head -c}). */
   Tool stdoutClosesAfter(int bytes) {
     this.stdoutClosesAfter = bytes;
@@ -73,7 +80,7 @@ final class Tool {
     StringWriter err = new StringWriter();
     Io io = new Io(env::get, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         new PrintWriter(new OutputStreamWriter(pipe, StandardCharsets.UTF_8)), new PrintWriter(err), stdinIsTerminal,
-        stderrIsTerminal);
+        stderrIsTerminal, console == null ? null : console::toCharArray);
     int code = AuthentikTokens.run(io, args);
     return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString());
   }

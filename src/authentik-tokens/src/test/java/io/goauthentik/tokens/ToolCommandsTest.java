@@ -11,6 +11,7 @@ import io.goauthentik.client.AuthentikClient;
 import io.goauthentik.client.NotFoundException;
 import io.goauthentik.client.TokenKind;
 import io.goauthentik.client.testkit.FakeAuthentik;
+import io.goauthentik.client.testkit.Fault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -268,6 +269,75 @@ class ToolCommandsTest {
   }
 
   @Test
+  void revokeRevokesAndReportsAnIdGivenTwiceOnce() {
+    int one = fake.addRefreshToken(jdoe, grafana);
+    int two = fake.addRefreshToken(jdoe, grafana);
+
+    Tool.Result result = tool.run("refresh", "revoke", String.valueOf(one), String.valueOf(two), String.valueOf(one),
+        "-o", "json").exits(0);
+
+    assertEquals(List.of(one, two), pksInOrder(result.array()));
+    assertEquals(List.of("revoked", "revoked"), statuses(result.array()));
+    assertEquals("", result.err);
+  }
+
+  @Test
+  void revokeTakesAsciiDigitsOnly() {
+    int id = fake.addRefreshToken(jdoe, grafana);
+    // The same number in Arabic-Indic and in fullwidth digits: Integer.parseInt reads both.
+    String arabic = String.valueOf(id).chars().mapToObj(c -> String.valueOf((char) (c - '0' + '\u0660')))
+        .collect(Collectors.joining());
+    String fullwidth = String.valueOf(id).chars().mapToObj(c -> String.valueOf((char) (c - '0' + '\uff10')))
+        .collect(Collectors.joining());
+
+    for (String notAscii : List.of(arabic, fullwidth, "+" + id)) {
+      Tool.Result result = tool.run("refresh", "revoke", notAscii).exits(ExitCode.USAGE);
+      assertTrue(result.err.contains("ID 1 of 1 must be a positive whole number in ASCII digits"), result.err);
+    }
+    tool.run("refresh", "list", "--user", arabic).exits(ExitCode.USAGE);
+    tool.run("refresh", "get", arabic).exits(ExitCode.USAGE);
+    assertEquals(List.of(), fake.requests(), "nothing sent");
+  }
+
+  @Test
+  void revokeTakesPositiveIdsOnlyAndSendsNothingOtherwise() {
+    int id = fake.addRefreshToken(jdoe, grafana);
+
+    for (String notPositive : List.of("0", "-5", "00", "2147483648", "99999999999999999999")) {
+      Tool.Result result = tool.run("refresh", "revoke", String.valueOf(id), notPositive).exits(ExitCode.USAGE);
+      assertEquals(1, result.errLines().size(), result.err);
+      assertTrue(result.err.contains("must be a positive whole number"), result.err);
+    }
+    tool.run("refresh", "list", "--user", "0").exits(ExitCode.USAGE);
+    tool.run("refresh", "list", "--limit", "-1").exits(ExitCode.USAGE);
+    tool.run("revoke-user", "--user", "-3", "--yes").exits(ExitCode.USAGE);
+    assertEquals(List.of(), fake.requests(), "nothing sent");
+  }
+
+  @Test
+  void aFailedRevokeStillPrintsWhatItRevokedInEveryFormat() {
+    for (String format : List.of("json", "ndjson", "table")) {
+      int one = fake.addRefreshToken(jdoe, grafana);
+      int two = fake.addRefreshToken(jdoe, grafana);
+      int refused = fake.addRefreshToken(jdoe, grafana);
+      fake.inject(Fault.respond(403, "application/json", "{\"detail\": \"You do not have permission to perform this "
+          + "action.\"}").on("DELETE", "/api/v3/oauth2/refresh_tokens/" + refused + "/"));
+
+      Tool.Result result = tool.run("refresh", "revoke", String.valueOf(one), String.valueOf(two),
+          String.valueOf(refused), "-o", format).exits(ExitCode.DENIED);
+
+      if (format.equals("table")) {
+        assertTrue(result.out.matches("PK +STATUS\n" + one + " +revoked\n" + two + " +revoked\n"), result.out);
+      } else {
+        JsonArray outcomes = format.equals("json") ? result.array() : toArray(result.lines());
+        assertEquals(List.of(one, two), pksInOrder(outcomes), format + ": " + result.out);
+        assertEquals(List.of("revoked", "revoked"), statuses(outcomes));
+      }
+      assertTrue(result.err.startsWith("authentik-tokens: permission denied: DELETE"), result.err);
+    }
+  }
+
+  @Test
   void revokeByUserPointsAtRevokeUser() {
     fake.addRefreshToken(jdoe, grafana);
 
@@ -294,7 +364,7 @@ class ToolCommandsTest {
     assertEquals(1, tool.run("refresh", "--output", "json", "list").exits(0).array().size());
     assertEquals(1, tool.run("refresh", "list", "--output=JSON").exits(0).array().size());
     assertTrue(tool.run("refresh", "list", "--output", "xml").exits(ExitCode.USAGE).err
-        .contains("'xml' is not one of table, json, ndjson"));
+        .contains("Invalid value for option '--output': must be one of table, json, ndjson"));
   }
 
   private static Set<Integer> pks(JsonArray array) {
@@ -303,6 +373,18 @@ class ToolCommandsTest {
       assertTrue(pks.add(each.getAsJsonObject().get("pk").getAsInt()), "twice: " + each);
     }
     return pks;
+  }
+
+  private static List<Integer> pksInOrder(JsonArray array) {
+    List<Integer> pks = new ArrayList<>();
+    array.forEach(each -> pks.add(each.getAsJsonObject().get("pk").getAsInt()));
+    return pks;
+  }
+
+  private static JsonArray toArray(List<JsonObject> lines) {
+    JsonArray array = new JsonArray();
+    lines.forEach(array::add);
+    return array;
   }
 
   private static List<String> statuses(JsonArray outcomes) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,69 @@ class ToolConfigTest {
     assertTrue(result.err.contains("AUTHENTIK_TOKEN") && result.err.contains("--token-file"), result.err);
     assertFalse(result.err.contains(SECRET), "never repeated");
     assertEquals("", result.out);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-t S", "--tok S", "--tok=S", "--TOKEN S", "--Token=S", "-- --token S", "refresh list -- --token S",
+      "--token-file S", "--token-file=S", "--output S", "--url http://127.0.0.1:9 --url S", "refresh get S",
+      "refresh list S", "refresh list --user S", "refresh list --limit S", "refresh revoke 1 S", "S", "-S", "--S",
+      "revoke-user --user S"})
+  void nearMissesOfTokenNeverRepeatTheValue(String line) {
+    List<String> args = new ArrayList<>();
+    for (String word : line.split(" ")) {
+      args.add(word.replace("S", SECRET));
+    }
+    if (!line.startsWith("refresh") && !line.startsWith("revoke-user")) {
+      args.addAll(List.of("refresh", "list"));
+    }
+
+    Tool.Result result = new Tool().env("AUTHENTIK_URL", fake.url()).run(args.toArray(String[]::new))
+        .exits(ExitCode.USAGE);
+
+    assertEquals(1, result.errLines().size(), result.err);
+    assertFalse(result.err.contains(SECRET) || result.out.contains(SECRET), result.err);
+    assertFalse(result.err.contains("ak-typed"), "not even a part: " + result.err);
+    assertEquals(List.of(), fake.requests(), "nothing sent");
+  }
+
+  @Test
+  void atFilesAreNotExpanded() throws IOException {
+    Path file = Files.write(dir.resolve("tokfile"), (SECRET + "\n").getBytes(StandardCharsets.UTF_8));
+    Tool tool = new Tool().env("AUTHENTIK_URL", fake.url()).env("AUTHENTIK_TOKEN", fake.token());
+
+    Tool.Result positional = tool.run("refresh", "list", "@" + file).exits(ExitCode.USAGE);
+    Tool.Result tokenFile = tool.run("refresh", "list", "--token-file", "@" + file).exits(ExitCode.USAGE);
+    Tool.Result options = tool.run("@" + file, "refresh", "list").exits(ExitCode.USAGE);
+
+    for (Tool.Result result : List.of(positional, tokenFile, options)) {
+      assertFalse(result.err.contains(SECRET) || result.out.contains(SECRET), result.err);
+      assertEquals(1, result.errLines().size(), result.err);
+    }
+  }
+
+  @Test
+  void aTokenFileLargerThan64KiBIsAUsageError() throws IOException {
+    Path big = Files.write(dir.resolve("big"), "a".repeat(64 * 1024 + 1).getBytes(StandardCharsets.UTF_8));
+    Path limit = Files.write(dir.resolve("limit"), (fake.token() + " ".repeat(64 * 1024 - fake.token().length()))
+        .getBytes(StandardCharsets.UTF_8));
+    Tool tool = new Tool().env("AUTHENTIK_URL", fake.url());
+
+    Tool.Result file = tool.run("refresh", "list", "--token-file", big.toString()).exits(ExitCode.USAGE);
+    Tool.Result stdin = tool.stdin("a".repeat(1024 * 1024)).run("refresh", "list", "--token-file", "-")
+        .exits(ExitCode.USAGE);
+    tool.run("refresh", "get", String.valueOf(id), "--token-file", limit.toString()).exits(0);
+
+    assertTrue(file.err.contains("larger than 64 KiB"), file.err);
+    assertTrue(stdin.err.contains("stdin is larger than 64 KiB"), stdin.err);
+    assertEquals(1, fake.requests().size(), "only the run whose file is 64 KiB sent anything");
+  }
+
+  @Test
+  void tokenFileDashOnATerminalReadsWithoutEcho() {
+    // On a terminal the token is read with Console.readPassword: the test's console answers it,
+    // and stdin (which would echo) holds nothing.
+    new Tool().env("AUTHENTIK_URL", fake.url()).terminal(true, false).console(fake.token())
+        .run("--token-file", "-", "refresh", "get", String.valueOf(id)).exits(0);
   }
 
   @Test
@@ -93,8 +157,10 @@ class ToolConfigTest {
     Path twoLines = Files.write(dir.resolve("two"), "ak-one\nak-two\n".getBytes(StandardCharsets.UTF_8));
     Tool tool = new Tool().env("AUTHENTIK_URL", fake.url());
 
-    assertTrue(tool.run("refresh", "list", "--token-file", dir.resolve("absent").toString()).exits(ExitCode.USAGE).err
-        .contains("the token file " + dir.resolve("absent") + " does not exist"));
+    Tool.Result absent = tool.run("refresh", "list", "--token-file", dir.resolve("absent").toString())
+        .exits(ExitCode.USAGE);
+    assertTrue(absent.err.contains("the file of --token-file does not exist"), absent.err);
+    assertFalse(absent.err.contains(dir.toString()), "the path, which might be the token, is not shown");
     assertTrue(tool.run("refresh", "list", "--token-file", empty.toString()).exits(ExitCode.USAGE).err
         .contains("is empty"));
     Tool.Result two = tool.run("refresh", "list", "--token-file", twoLines.toString()).exits(ExitCode.USAGE);

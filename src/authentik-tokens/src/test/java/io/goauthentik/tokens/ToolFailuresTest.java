@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +133,75 @@ class ToolFailuresTest {
   }
 
   @Test
+  void aListThatIgnoredItsFilterExitsMalformedAndPrintsNoneOfTheOthersGrants() {
+    // The fixture's grants are all user 7's at provider 6, whatever the query asks.
+    servePages();
+    for (String[] filter : List.of(new String[] {"--user", "1"}, new String[] {"--provider", "3"},
+        new String[] {"--user", "7", "--provider", "3"})) {
+      for (String format : List.of("ndjson", "json", "table")) {
+        List<String> args = new ArrayList<>(List.of("refresh", "list", "-o", format));
+        args.addAll(List.of(filter));
+
+        Tool.Result result = failsWith(ExitCode.MALFORMED, "malformed response", args.toArray(String[]::new));
+
+        assertTrue(result.err.contains("refresh token 17 of " + (filter[filter.length - 2].equals("--user") ? "user 7" : "provider 6")),
+            result.err);
+        assertEquals("", result.out, format + ": nothing printed of a list that is not what was asked");
+      }
+    }
+    assertEquals(5, tool.run("refresh", "list", "--user", "7", "--provider", "6", "-o", "ndjson").exits(0).lines()
+        .size(), "a list that is what was asked");
+  }
+
+  @Test
+  void aListFilteredByUserRefusesAGrantWhoseOwnerItCannotSee() {
+    server.enqueue(json(200, page("{\"pk\": 5, \"user\": null, \"provider\": {\"pk\": 6}}")));
+    server.enqueue(json(200, page("{\"pk\": 5, \"user\": {\"pk\": 7}, \"provider\": null}")));
+
+    Tool.Result user = failsWith(ExitCode.MALFORMED, "malformed response", "codes", "list", "--user", "7");
+    Tool.Result provider = failsWith(ExitCode.MALFORMED, "malformed response", "codes", "list", "--provider", "6");
+
+    assertTrue(user.err.contains("authorization code 5 of an unknown user"), user.err);
+    assertTrue(provider.err.contains("authorization code 5 of an unknown provider"), provider.err);
+  }
+
+  @Test
+  void aNullOrAGrantWithoutPkInAnAnswerIsMalformed() {
+    server.enqueue(json(200, page("null")));
+    server.enqueue(json(200, page("{\"user\": {\"pk\": 7}}")));
+    server.enqueue(json(200, page("null")));
+    server.enqueue(json(200, "[null]"));
+
+    failsWith(ExitCode.MALFORMED, "malformed response", "refresh", "list");
+    failsWith(ExitCode.MALFORMED, "malformed response", "access", "list", "-o", "ndjson");
+    failsWith(ExitCode.MALFORMED, "malformed response", "revoke-user", "--user", "7", "--yes");
+    failsWith(ExitCode.MALFORMED, "malformed response", "refresh", "used-by", "3");
+  }
+
+  @Test
+  void revokeUserDeletesNothingOfAListWithAGrantWhoseOwnerItCannotSee() {
+    server.enqueue(json(200, page("{\"pk\": 5, \"user\": null, \"provider\": {\"pk\": 6}}")));
+    server.enqueue(json(200, page("")));
+    server.enqueue(json(200, page("")));
+
+    Tool.Result result = failsWith(ExitCode.MALFORMED, "malformed response", "revoke-user", "--user", "7", "--yes");
+
+    assertTrue(result.err.contains("of an unknown user"), result.err);
+    for (int i = server.getRequestCount(); i > 0; i--) {
+      assertEquals("GET", takeRequest().getMethod(), "nothing deleted");
+    }
+  }
+
+  @Test
+  void aGetAnsweredWithoutPkIsMalformed() {
+    server.enqueue(json(200, "{\"status\": \"ok\"}"));
+
+    Tool.Result result = failsWith(ExitCode.MALFORMED, "malformed response", "refresh", "get", "4");
+
+    assertEquals("", result.out);
+  }
+
+  @Test
   void anotherStatus() {
     server.enqueue(json(418, "{\"detail\": \"I'm a teapot\"}"));
 
@@ -159,5 +231,31 @@ class ToolFailuresTest {
 
     assertEquals(2, ndjson.lines().size(), "page 1's results: " + ndjson.out);
     assertEquals("", json.out, "a JSON document is printed whole or not at all");
+  }
+
+  /** The fixture's three pages of refresh tokens, whatever the filters ask. */
+  private void servePages() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String target = request.getTarget();
+        int page = target.contains("page=3") ? 3 : target.contains("page=2") ? 2 : 1;
+        return json(200, fixture("refresh_tokens_page" + page + ".json"));
+      }
+    });
+  }
+
+  /** One page (the only one) whose results are {@code results}, a JSON array's items. */
+  private static String page(String results) {
+    return "{\"pagination\": {\"next\": 0, \"previous\": 0, \"count\": 1, \"current\": 1, \"total_pages\": 1, "
+        + "\"start_index\": 1, \"end_index\": 1}, \"results\": [" + results + "]}";
+  }
+
+  private RecordedRequest takeRequest() {
+    try {
+      return server.takeRequest();
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
   }
 }

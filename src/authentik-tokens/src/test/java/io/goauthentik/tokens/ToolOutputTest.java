@@ -108,6 +108,30 @@ class ToolOutputTest {
   }
 
   @Test
+  void tablesReplaceC1ControlsAndBidiControlsLikeOtherControlCharacters() {
+    // U+009B is a one-byte CSI (an escape sequence on many terminals); the bidi controls make a
+    // name display as something else (U+202E reverses what follows).
+    String hostile = "a\u009b31mb\u202ec\u2066d\u2069e\u200ef\u200fg\u061ch\u202ai\u2028j\u0085k\u001b[0ml";
+    JsonObject token = fixture.deepCopy();
+    token.getAsJsonObject("user").addProperty("username", hostile);
+    token.getAsJsonObject("provider").addProperty("name", hostile);
+    String page = "{\"pagination\": {\"next\": 0, \"previous\": 0, \"count\": 1, \"current\": 1, \"total_pages\": 1, "
+        + "\"start_index\": 1, \"end_index\": 1}, \"results\": [" + token + "]}";
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body(token.toString()).build());
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(page).build());
+
+    String get = tool.run("refresh", "get", "1").exits(0).out;
+    String list = tool.run("refresh", "list").exits(0).out;
+
+    for (String out : List.of(get, list)) {
+      assertTrue(out.contains("a?31mb?c?d?e?f?g?h?i?j?k?[0ml"), out);
+      assertFalse(out.codePoints().anyMatch(c -> c != '\n' && (Character.getType(c) == Character.CONTROL
+          || Character.getType(c) == Character.FORMAT || c == 0x2028)), "no control or format character: " + out);
+    }
+  }
+
+  @Test
   void usedByInEveryFormat() {
     serve("used_by.json");
     serve("used_by.json");

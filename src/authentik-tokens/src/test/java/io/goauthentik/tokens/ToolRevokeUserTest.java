@@ -9,11 +9,14 @@ import io.goauthentik.client.AuthentikClient;
 import io.goauthentik.client.TokenKind;
 import io.goauthentik.client.api.Oauth2Api;
 import io.goauthentik.client.testkit.FakeAuthentik;
+import io.goauthentik.client.testkit.Fault;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -184,6 +187,67 @@ class ToolRevokeUserTest {
         result.err);
     assertFalse(result.err.contains(fake.readOnlyToken()));
     assertEquals(2, count(left(jdoe)));
+  }
+
+  @Test
+  void aFailureMidwayStillSaysWhatWasRevoked() {
+    // Codes go first, then refresh tokens; the DELETE of an access token (the 10th to start,
+    // after at least 6 others finished, 4 in flight at most) is refused.
+    fake.inject(Fault.respond(403, "application/json", "{\"detail\": \"You do not have permission to perform this "
+        + "action.\"}").on("DELETE", "/api/v3/oauth2/access_tokens/**").always());
+    for (String format : List.of("json", "ndjson", "table")) {
+      int user = fake.addUser("user-" + format); // a DELETE cancelled by one run may still arrive during the next
+      Map<TokenKind, Set<Integer>> seeded = seed(user, 4, 3, 5);
+
+      Tool.Result result = tool.run("revoke-user", "--user", String.valueOf(user), "--yes", "-o", format)
+          .exits(ExitCode.DENIED);
+
+      Map<TokenKind, Integer> reported = new EnumMap<>(TokenKind.class);
+      Map<TokenKind, Set<Integer>> left = left(user);
+      if (format.equals("json")) {
+        JsonObject summary = result.object();
+        assertFalse(summary.get("complete").getAsBoolean());
+        for (TokenKind kind : TokenKind.values()) {
+          Set<Integer> revoked = ints(summary.getAsJsonObject(Records.kindName(kind) + "s"), "revoked");
+          revoked.forEach(id -> assertFalse(left.get(kind).contains(id), "reported revoked, still there: " + id));
+          reported.put(kind, revoked.size());
+        }
+        assertEquals(seeded.get(TokenKind.ACCESS_TOKEN), ints(summary.getAsJsonObject("access_tokens"), "remaining"));
+      } else if (format.equals("ndjson")) {
+        Set<Integer> remaining = new TreeSet<>();
+        for (JsonObject line : result.lines()) {
+          TokenKind kind = TokenKind.valueOf(line.get("kind").getAsString().toUpperCase(java.util.Locale.ROOT));
+          if (line.get("status").getAsString().equals("remaining")) { // not known to be revoked, printed last
+            if (kind == TokenKind.ACCESS_TOKEN) {
+              remaining.add(line.get("pk").getAsInt());
+            }
+            continue;
+          }
+          assertEquals("revoked", line.get("status").getAsString(), line.toString());
+          assertFalse(left.get(kind).contains(line.get("pk").getAsInt()), "reported revoked, still there: " + line);
+          reported.merge(kind, 1, Integer::sum);
+        }
+        assertEquals(seeded.get(TokenKind.ACCESS_TOKEN), remaining);
+      } else {
+        Matcher rows = Pattern.compile("(?m)^(refresh tokens|access tokens|authorization codes) +(\\d+) +(\\d+) +")
+            .matcher(result.out);
+        while (rows.find()) {
+          TokenKind kind = TokenKind.valueOf(rows.group(1).replace(' ', '_').replaceAll("s$", "")
+              .toUpperCase(java.util.Locale.ROOT));
+          reported.put(kind, Integer.parseInt(rows.group(3)));
+          assertTrue(seeded.get(kind).size() - left.get(kind).size() >= reported.get(kind), result.out);
+        }
+        assertTrue(result.out.startsWith("KIND "), result.out);
+        assertTrue(result.out.endsWith("Stopped by the failure below; what is not revoked remains: run it again.\n"),
+            result.out);
+      }
+      assertTrue(reported.values().stream().mapToInt(Integer::intValue).sum() >= 6, format + ": " + reported);
+      assertEquals(0, reported.getOrDefault(TokenKind.ACCESS_TOKEN, 0));
+      assertEquals(seeded.get(TokenKind.ACCESS_TOKEN), left.get(TokenKind.ACCESS_TOKEN));
+      assertEquals(1, result.errLines().size(), result.err);
+      assertTrue(result.err.startsWith("authentik-tokens: permission denied: DELETE /api/v3/oauth2/access_tokens/"),
+          result.err);
+    }
   }
 
   private Map<TokenKind, Set<Integer>> seed(int user, int refresh, int access, int codes) {

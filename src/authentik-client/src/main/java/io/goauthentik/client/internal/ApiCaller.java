@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
@@ -35,6 +34,8 @@ public final class ApiCaller {
   private static final RequestBody EMPTY = RequestBody.create(new byte[0]);
 
   final OkHttpClient http;
+  /** The same client, except that OkHttp never re-sends a request whose connection failed. */
+  private final OkHttpClient writes;
   final RetryPolicy retry;
   final CallWatchdog watchdog;
   final RetryWaits waits;
@@ -58,6 +59,9 @@ public final class ApiCaller {
   public ApiCaller(OkHttpClient http, String baseUrl, Headers headers, RetryPolicy retry, Duration callTimeout,
       Redactor redactor, RetryWaits waits) {
     this.http = http;
+    // Same pool and dispatcher. After a failure OkHttp may re-send a request it already wrote; for
+    // anything but a read, only the SDK's retry rule may do that.
+    this.writes = http.newBuilder().retryOnConnectionFailure(false).build();
     this.root = HttpUrl.get(baseUrl);
     this.headers = headers;
     this.retry = retry;
@@ -73,6 +77,7 @@ public final class ApiCaller {
   /** A caller of the same client (connections, watchdog, open or closed) with other call settings. */
   private ApiCaller(ApiCaller base, Headers headers, RetryPolicy retry, long callTimeoutNanos) {
     this.http = base.http;
+    this.writes = base.writes;
     this.root = base.root;
     this.headers = headers;
     this.retry = retry;
@@ -94,8 +99,8 @@ public final class ApiCaller {
   public ApiCaller withOptions(RequestOptions options) {
     Headers.Builder extra = headers.newBuilder();
     options.headers().forEach(extra::set);
-    return new ApiCaller(this, extra.build(),
-        options.maxRetries().isPresent() ? retry.withMaxRetries(options.maxRetries().getAsInt()) : retry,
+    RetryPolicy policy = options.maxRetries().isPresent() ? retry.withMaxRetries(options.maxRetries().getAsInt()) : retry;
+    return new ApiCaller(this, extra.build(), options.retryNonIdempotent() ? policy.withEveryMethodRetried() : policy,
         options.callTimeout().map(Duration::toNanos).orElse(callTimeoutNanos));
   }
 
@@ -110,11 +115,16 @@ public final class ApiCaller {
   }
 
   /**
-   * A network interceptor every client's OkHttp client needs: it keeps a 407 from the server itself
-   * (OkHttp takes any 407 for a proxy's) for the call to report as an {@code ApiException}.
+   * Makes OkHttp send only what the SDK decides: redirects are followed by the SDK (GET and HEAD,
+   * same origin only), and the responses OkHttp would answer by itself (408, 503, a 407 from the
+   * server) reach the SDK's retry rule untouched. Every client's OkHttp client gets this.
+   *
+   * @param http the builder of the OkHttp client calls go through
    */
-  public static Interceptor serverProxyAuthInterceptor() {
-    return ProxyAuthResponse.INTERCEPTOR;
+  public static void applyTransportRules(OkHttpClient.Builder http) {
+    http.followRedirects(false).followSslRedirects(false);
+    http.addInterceptor(SameOriginRedirects.INSTANCE);
+    http.addNetworkInterceptor(HeldResponse.INTERCEPTOR);
   }
 
   /** Fails fast, before any request, on a missing required parameter. */
@@ -229,6 +239,12 @@ public final class ApiCaller {
       waits.close();
       watchdog.cancelAll();
     }
+  }
+
+  /** A new OkHttp call for one attempt of {@code request}. */
+  okhttp3.Call newCall(Request request) {
+    String method = request.method();
+    return (method.equals("GET") || method.equals("HEAD") ? http : writes).newCall(request);
   }
 
   boolean isClosed() {

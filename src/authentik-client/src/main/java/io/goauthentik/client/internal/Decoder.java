@@ -15,6 +15,11 @@ import okio.Buffer;
 public final class Decoder<T> {
   private static final Decoder<String> TEXT = new Decoder<>("String", null, Raw.TEXT, false, null);
   private static final Decoder<byte[]> BYTES = new Decoder<>("byte[]", null, Raw.BYTES, false, null);
+  /** For an operation that returns nothing: an empty body, or any JSON document. */
+  static final Decoder<Boolean> NOTHING = new Decoder<>("JSON document", in -> {
+    in.skipValue();
+    return Boolean.TRUE;
+  }, null, true, Boolean.TRUE);
 
   final String typeName;
   final ModelSupport.Reader<T> json;

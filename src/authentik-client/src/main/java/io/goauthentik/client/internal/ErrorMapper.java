@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.Headers;
+import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -63,7 +65,8 @@ final class ErrorMapper {
         return new RateLimitException(message(request, code, null, attempt), headers, body,
             RetryPolicy.retryAfter(responseHeaders));
       default:
-        String message = message(request, code, null, attempt);
+        String message = message(request, code, code >= 300 && code < 400 ? redirect(request, responseHeaders) : null,
+            attempt);
         return code >= 500 && code <= 599 ? new ServerException(message, code, headers, body)
             : new ApiException(message, code, headers, body, null);
     }
@@ -81,10 +84,31 @@ final class ErrorMapper {
 
   private String message(Request request, int code, String detail, int attempt) {
     String text = detail != null ? redactor.clean(detail) : "";
-    if (text.isEmpty()) {
+    if (code >= 300 && code < 400) {
+      text = (reason(code) + " " + text).trim();
+    } else if (text.isEmpty()) {
       text = reason(code);
     }
     return prefix(request) + code + (text.isEmpty() ? "" : " " + text) + attempts(attempt);
+  }
+
+  /**
+   * Where a redirect that was not followed points, and why it was not. The query is left out: a login
+   * page's parameters are nobody's business in a log.
+   */
+  private static String redirect(Request request, Headers responseHeaders) {
+    String location = responseHeaders.get("Location");
+    HttpUrl target = location != null ? request.url().resolve(location) : null;
+    String method = request.method();
+    String why = method.equals("GET") || method.equals("HEAD")
+        ? "not followed: it leaves the origin " + origin(request.url())
+        : "not followed: only GET and HEAD follow redirects, and a proxy's answer to a " + method + " is not the API's";
+    return target == null ? "without a usable Location (" + why + ")"
+        : "to " + origin(target) + target.encodedPath() + " (" + why + ")";
+  }
+
+  private static String origin(HttpUrl url) {
+    return url.scheme() + "://" + url.host() + (url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port());
   }
 
   private static String readPrefix(Response response) {
@@ -117,16 +141,18 @@ final class ErrorMapper {
     if (error.getNonFieldErrors() != null && !error.getNonFieldErrors().isEmpty()) {
       return error.getNonFieldErrors().get(0);
     }
-    for (Map.Entry<String, Object> field : error.getAdditionalProperties().entrySet()) {
-      Object value = field.getValue();
-      Object first = value instanceof List && !((List<?>) value).isEmpty() ? ((List<?>) value).get(0) : value;
-      return field.getKey() + ": " + first;
-    }
-    return null;
+    // Only the fields' names: a field's error may quote the value sent, a password or a webhook URL.
+    Set<String> fields = error.getAdditionalProperties().keySet();
+    return fields.isEmpty() ? null : "invalid " + String.join(", ", fields);
   }
 
   private static String reason(int code) {
     switch (code) {
+      case 301: return "Moved Permanently";
+      case 302: return "Found";
+      case 303: return "See Other";
+      case 307: return "Temporary Redirect";
+      case 308: return "Permanent Redirect";
       case 400: return "Bad Request";
       case 401: return "Unauthorized";
       case 403: return "Forbidden";

@@ -86,7 +86,7 @@ final class Exchange<T> implements Callback {
       failure = caller.transport.interrupted(request, new InterruptedException(), attempt, SENDING);
       return -1;
     }
-    Call call = caller.http.newCall(request);
+    Call call = caller.newCall(request);
     try (CallWatchdog.Watch watch = caller.watchdog.watchBlocking(call, deadline)) {
       if (caller.isClosed()) { // closed since the call began
         failure = caller.transport.closed(request, failure, attempt - 1, attempt == 1 ? SENDING : "waiting to retry");
@@ -107,7 +107,7 @@ final class Exchange<T> implements Callback {
       future.completeExceptionally(failure);
       return;
     }
-    Call call = caller.http.newCall(request);
+    Call call = caller.newCall(request);
     inFlight = call;
     if (!future.isDone()) { // cancelled while waiting to retry: send nothing
       watch = caller.watchdog.watchAsync(call, deadline, this::expire);
@@ -156,14 +156,17 @@ final class Exchange<T> implements Callback {
       if (!response.isSuccessful()) {
         return failed(caller.errors.fromResponse(request, response, attempt), RetryPolicy.retryAfter(response.headers()));
       }
-      if (decoder == null) {
-        return end(null, null);
-      }
       Buffer body;
       try {
         body = caller.responses.take(request, response, attempt); // still watched: the budget covers the body
       } catch (IOException e) {
         return failed(e, watch, READING, false); // lost mid-body: the request did reach the server
+      }
+      if (decoder == null) {
+        // Nothing to return, but the answer must still be the API's: a login or maintenance page
+        // served with 200 means the operation did not happen.
+        caller.responses.decode(body, Decoder.NOTHING, request, response, attempt);
+        return end(null, null);
       }
       return end(caller.responses.decode(body, decoder, request, response, attempt), null);
     } catch (ApiException e) { // a malformed body
@@ -182,9 +185,10 @@ final class Exchange<T> implements Callback {
     if (e instanceof RuntimeException) {
       throw (RuntimeException) e; // a bug in an interceptor of the caller's: theirs to see
     }
-    if (e instanceof ProxyAuthResponse) {
-      ProxyAuthResponse answer = (ProxyAuthResponse) e;
-      return end(null, caller.errors.fromParts(request, 407, answer.headers(), answer.body(), attempt));
+    if (e instanceof HeldResponse) {
+      HeldResponse held = (HeldResponse) e;
+      return failed(caller.errors.fromParts(request, held.code(), held.headers(), held.body(), attempt),
+          RetryPolicy.retryAfter(held.headers()));
     }
     return failed((IOException) e, watch, SENDING, true);
   }

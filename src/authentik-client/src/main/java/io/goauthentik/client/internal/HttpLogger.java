@@ -36,6 +36,10 @@ public final class HttpLogger implements Interceptor {
     Response response;
     try {
       response = chain.proceed(request);
+    } catch (HeldResponse held) {
+      LOG.log(Level.INFO, request.method() + " " + shown(request.url()) + " -> " + held.code() + " (" + millis(start)
+          + " ms)");
+      throw held;
     } catch (IOException e) {
       LOG.log(Level.INFO, request.method() + " " + shown(request.url()) + " failed after " + millis(start) + " ms: "
           + e.getClass().getSimpleName());

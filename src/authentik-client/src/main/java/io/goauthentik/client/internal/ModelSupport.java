@@ -15,9 +15,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -514,27 +516,49 @@ public final class ModelSupport {
     }
   }
 
+  /** Deeper than this, no server parses a body (authentik's JSON parser stops at Python's 1000 frames). */
+  private static final int MAX_DEPTH = 1000;
+
   /**
    * What a request model's builder keeps of a list or map it is given: an unmodifiable copy, at any
    * depth, so that changing the caller's collection later does not change the request.
+   *
+   * @param property the property's name in the contract, for the message
+   * @throws IllegalArgumentException naming {@code property} when the value contains itself (a map or
+   *     list that holds itself, directly or deeper down), or is nested too deep to be sent as JSON
    */
+  public static <T> T frozenCopy(String property, T value) {
+    return frozenCopy(property, value, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
   @SuppressWarnings("unchecked")
-  public static <T> T frozenCopy(T value) {
+  private static <T> T frozenCopy(String property, T value, Set<Object> enclosing) {
+    if (!(value instanceof List) && !(value instanceof Map)) {
+      return value;
+    }
+    // Only the chain of enclosing containers: the same map twice side by side is fine, inside itself it is not.
+    if (!enclosing.add(value)) {
+      throw new IllegalArgumentException(property + " contains itself (a map or list holding itself): it cannot be sent as JSON");
+    }
+    if (enclosing.size() > MAX_DEPTH) {
+      throw new IllegalArgumentException(property + " is nested more than " + MAX_DEPTH + " levels deep: it cannot be sent as JSON");
+    }
+    T copy;
     if (value instanceof List) {
-      List<Object> copy = new ArrayList<>();
+      List<Object> items = new ArrayList<>();
       for (Object item : (List<?>) value) {
-        copy.add(frozenCopy(item));
+        items.add(frozenCopy(property, item, enclosing));
       }
-      return (T) Collections.unmodifiableList(copy);
-    }
-    if (value instanceof Map) {
-      Map<Object, Object> copy = new LinkedHashMap<>();
+      copy = (T) Collections.unmodifiableList(items);
+    } else {
+      Map<Object, Object> entries = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-        copy.put(e.getKey(), frozenCopy(e.getValue()));
+        entries.put(e.getKey(), frozenCopy(property, e.getValue(), enclosing));
       }
-      return (T) Collections.unmodifiableMap(copy);
+      copy = (T) Collections.unmodifiableMap(entries);
     }
-    return value;
+    enclosing.remove(value);
+    return copy;
   }
 
   /**

@@ -81,9 +81,24 @@ public final class Pager<T> implements PagedIterable<T> {
     private boolean started;
     private boolean goingOn; // the caller wants more than it has been handed
     private boolean closed;
+    private RuntimeException failure; // what ended the walk: asked again, it says the same
+    private long seen; // results handed out before the page being handed out
 
     /** The page after the one handed out, waiting for it if it is on its way; null after the last. */
     Page<T> nextPage() {
+      if (failure != null) {
+        throw failure;
+      }
+      try {
+        return checked(fetchNextPage());
+      } catch (RuntimeException e) {
+        failure = e;
+        close();
+        throw e;
+      }
+    }
+
+    private Page<T> fetchNextPage() {
       Requested next;
       synchronized (this) {
         if (!started) {
@@ -102,6 +117,34 @@ public final class Pager<T> implements PagedIterable<T> {
       Page<T> page = await(next);
       List<T> results = page.getResults();
       return results == null || results.isEmpty() ? null : page;
+    }
+
+    /**
+     * A page a caller can trust: no null result, and no more results than the server's own count
+     * allows (with one page of slack, for results added while walking). A server or proxy whose
+     * {@code next} keeps moving forward past its count would otherwise be walked forever.
+     */
+    private Page<T> checked(Page<T> page) {
+      if (page == null) {
+        return null;
+      }
+      List<T> results = page.getResults();
+      for (int i = 0; i < results.size(); i++) {
+        if (results.get(i) == null) {
+          throw malformed("results[" + i + "] is null");
+        }
+      }
+      seen += results.size();
+      Pagination pagination = page.getPagination();
+      Integer count = pagination != null ? pagination.getCount() : null;
+      if (count != null && seen > (long) count + results.size()) {
+        throw malformed("the pages so far hold " + seen + " results, but pagination.count is " + count);
+      }
+      return page;
+    }
+
+    private MalformedResponseException malformed(String what) {
+      return new MalformedResponseException(ErrorMapper.prefix(first) + "200 " + what, 200, Map.of());
     }
 
     /** The caller goes on with the walk: up to {@code fetchAhead} pages may be on their way. */
@@ -156,8 +199,7 @@ public final class Pager<T> implements PagedIterable<T> {
           return 0;
         }
         // A broken server or proxy (one that ignores ?page=, say) would have us loop forever.
-        throw new MalformedResponseException(ErrorMapper.prefix(first) + "200 pagination.next is " + next
-            + " on page " + number + ": it does not move forward", 200, Map.of());
+        throw malformed("pagination.next is " + next + " on page " + number + ": it does not move forward");
       }
       return next;
     }
@@ -175,11 +217,9 @@ public final class Pager<T> implements PagedIterable<T> {
       try {
         return page.future.get();
       } catch (ExecutionException e) {
-        close();
         throw e.getCause() instanceof ApiException ? (ApiException) e.getCause()
             : new IllegalStateException("page " + page.number + " failed", e.getCause());
       } catch (InterruptedException e) {
-        close();
         throw caller.transport.interrupted(page.request, e, 1, "waiting for page " + page.number);
       }
     }

@@ -16,7 +16,7 @@ import okhttp3.Headers;
 
 /**
  * The retry rule, whole: which requests are tried again (idempotent methods), after which failures
- * (no response, 429, 502, 503, 504; never an answer that would come again the same), how long to
+ * (no response, 408, 429, 502, 503, 504; never an answer that would come again the same), how long to
  * wait first (the server's {@code Retry-After}, else exponential backoff with full jitter), and
  * within which budget. Pure: no clock, no sleeping.
  */
@@ -27,6 +27,7 @@ public final class RetryPolicy {
   private final long baseDelayNanos;
   private final long maxDelayNanos;
   private final DoubleSupplier random;
+  private final boolean everyMethod;
 
   /**
    * @param maxRetries retries after the first attempt (0 disables retrying)
@@ -35,10 +36,16 @@ public final class RetryPolicy {
    * @param random uniform numbers in [0, 1), for the jitter
    */
   public RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, DoubleSupplier random) {
+    this(maxRetries, baseDelay.toNanos(), maxDelay.toNanos(), random, false);
+  }
+
+  private RetryPolicy(int maxRetries, long baseDelayNanos, long maxDelayNanos, DoubleSupplier random,
+      boolean everyMethod) {
     this.maxRetries = maxRetries;
-    this.baseDelayNanos = baseDelay.toNanos();
-    this.maxDelayNanos = maxDelay.toNanos();
+    this.baseDelayNanos = baseDelayNanos;
+    this.maxDelayNanos = maxDelayNanos;
     this.random = random;
+    this.everyMethod = everyMethod;
   }
 
   /** A policy with thread-local random jitter. */
@@ -48,7 +55,12 @@ public final class RetryPolicy {
 
   /** The same rule with another number of retries. */
   RetryPolicy withMaxRetries(int retries) {
-    return new RetryPolicy(retries, Duration.ofNanos(baseDelayNanos), Duration.ofNanos(maxDelayNanos), random);
+    return new RetryPolicy(retries, baseDelayNanos, maxDelayNanos, random, everyMethod);
+  }
+
+  /** The same rule, applied to a POST or PATCH too: the caller vouched that repeating it is safe. */
+  RetryPolicy withEveryMethodRetried() {
+    return new RetryPolicy(maxRetries, baseDelayNanos, maxDelayNanos, random, true);
   }
 
   /**
@@ -61,7 +73,7 @@ public final class RetryPolicy {
    * @param remainingNanos time left in the call's budget ({@code Long.MAX_VALUE} for no budget)
    */
   public long delayNanos(String method, int attempt, ApiException failure, Duration retryAfter, long remainingNanos) {
-    if (attempt > maxRetries || !isIdempotent(method) || !isRetryable(failure)) {
+    if (attempt > maxRetries || !(everyMethod || isIdempotent(method)) || !isRetryable(failure)) {
       return -1;
     }
     long delay;
@@ -96,7 +108,7 @@ public final class RetryPolicy {
   static boolean isRetryable(ApiException failure) {
     int status = failure.getCode();
     if (status != 0) {
-      return status == 429 || status == 502 || status == 503 || status == 504;
+      return status == 408 || status == 429 || status == 502 || status == 503 || status == 504;
     }
     Throwable cause = failure.getCause();
     // A garbage answer or a redirect loop would come again; so would a certificate the client

@@ -133,14 +133,14 @@ class RetryPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 429, 502, 503, 504})
+  @ValueSource(ints = {0, 408, 429, 502, 503, 504})
   void retryableStatuses(int status) {
     assertTrue(RetryPolicy.isRetryable(failure(status)));
     assertTrue(delay(quick(), 1, status, NO_RETRY_AFTER, PLENTY) >= 0);
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {200, 301, 400, 401, 403, 404, 405, 408, 409, 418, 422, 500, 501, 505, 599})
+  @ValueSource(ints = {200, 301, 400, 401, 403, 404, 405, 409, 418, 422, 500, 501, 505, 599})
   void otherStatusesAreNeverRetried(int status) {
     assertFalse(RetryPolicy.isRetryable(failure(status)));
     assertEquals(-1, delay(quick(), 1, status, NO_RETRY_AFTER, PLENTY));
