@@ -94,7 +94,7 @@ public final class AuthentikTokens {
         "Show what revoking a " + noun + " would affect."));
     group.addSubcommand("revoke", describe(new CommandLine(new RevokeCommand(kind, session)),
         "Revoke (delete) " + plural + " by id, without asking.",
-        "Every grant of a user: authentik-tokens revoke-user --user N."));
+        "Every grant of a user: authentik-tokens revoke-user --user USER."));
     return group;
   }
 

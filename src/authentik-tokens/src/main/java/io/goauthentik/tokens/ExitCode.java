@@ -24,9 +24,15 @@ final class ExitCode {
    * stopped because its output was closed ({@code | head}).
    */
   static final int NOT_DONE = 1;
-  /** The command line or the configuration is wrong (picocli's code for usage errors). */
+  /**
+   * The command line or the configuration is wrong (picocli's code for usage errors); also a
+   * username or provider name that more than one matches (give the pk).
+   */
   static final int USAGE = 2;
-  /** 404: no such grant (or another user's, for a token that is not a superuser's). */
+  /**
+   * 404: no such grant (or another user's, for a token that is not a superuser's) or user; also no
+   * user or provider with the name given.
+   */
   static final int NOT_FOUND = 3;
   /** 401 or 403: the API token is wrong or expired, or lacks the permission. */
   static final int DENIED = 4;
@@ -115,8 +121,8 @@ final class ExitCode {
     Map<String, String> list = new LinkedHashMap<>();
     list.put(" " + OK, "success");
     list.put(" " + NOT_DONE, "not done: confirmation declined, revoke-user left grants (run it again), or output closed");
-    list.put(" " + USAGE, "usage error: bad option or argument, missing configuration, --yes needed");
-    list.put(" " + NOT_FOUND, "not found (404)");
+    list.put(" " + USAGE, "usage error: bad option or argument, missing configuration, --yes needed, a name more than one has");
+    list.put(" " + NOT_FOUND, "not found (404), or no user or provider by the name given");
     list.put(" " + DENIED, "authentication failed or permission denied (401, 403)");
     list.put(" " + VALIDATION, "validation: the server rejected a parameter (400)");
     list.put(" " + RATE_LIMITED, "rate limited (429)");

@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -20,6 +22,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * secret). The stack trace only with {@code --debug}.
  */
 final class Failures implements IParameterExceptionHandler, IExecutionExceptionHandler {
+  /**
+   * What an unknown option's name may look like to be shown: a dash or two, then a short word. A
+   * token is longer (and {@link TokenArgumentGuard} refuses one given as {@code --token} before this).
+   */
+  private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z][A-Za-z0-9-]{0,23}");
+
   private final Io io;
   private final GlobalOptions options;
 
@@ -35,20 +43,34 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     String message;
+    ParseResult parsed = e.getCommandLine().getParseResult();
     if (e instanceof UnmatchedArgumentException) {
       message = unmatched((UnmatchedArgumentException) e, args);
+    } else if (e instanceof MissingParameterException && parsed != null && !parsed.unmatched().isEmpty()) {
+      // picocli checks required options before unmatched arguments: --usr 7 would be "Missing --user".
+      message = unmatched(new UnmatchedArgumentException(e.getCommandLine(), parsed.unmatched()), args);
     } else {
       message = withoutValues(e.getMessage(), args, names(e.getCommandLine().getCommandSpec().root()));
     }
     return usage(e.getCommandLine().getCommandSpec().qualifiedName(), message);
   }
 
-  /** Where the first argument the parser could not place is, never what it is. */
-  private static String unmatched(UnmatchedArgumentException e, String[] args) {
+  /**
+   * The first argument the parser could not place: an unknown option by its name ({@code --usr},
+   * also of {@code --usr=7}), anything else by its position, never what it is.
+   */
+  private String unmatched(UnmatchedArgumentException e, String[] args) {
     List<String> unmatched = e.getUnmatched();
-    int at = unmatched.isEmpty() ? -1 : Arrays.asList(args).indexOf(unmatched.get(0));
-    String message = (at < 0 ? "an argument" : "argument " + (at + 1))
-        + " is not an option, command or parameter here (its value is not shown)";
+    String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+    String name = first.split("=", 2)[0];
+    String message;
+    if (OPTION_NAME.matcher(name).matches() && !name.equals(io.env.apply("AUTHENTIK_TOKEN"))) {
+      message = "Unknown option: '" + name + "'";
+    } else {
+      int at = unmatched.isEmpty() ? -1 : Arrays.asList(args).indexOf(first);
+      message = (at < 0 ? "an argument" : "argument " + (at + 1))
+          + " is not an option, command or parameter here (its value is not shown)";
+    }
     List<String> suggestions = e.getSuggestions(); // names of this tool's options and commands
     if (!suggestions.isEmpty()) {
       message += "; did you mean " + String.join(" or ", suggestions) + "?";

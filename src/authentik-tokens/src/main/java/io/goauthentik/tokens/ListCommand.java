@@ -19,11 +19,13 @@ final class ListCommand implements Callable<Integer> {
   private final TokenKind kind;
   private final Session session;
 
-  @Option(names = "--user", paramLabel = "N", description = "Only the grants of the user with this pk")
-  Integer user;
+  @Option(names = "--user", paramLabel = "USER", converter = PkOrName.Converter.class,
+      description = "Only the grants of this user: its pk, or its username (exact match)")
+  PkOrName user;
 
-  @Option(names = "--provider", paramLabel = "N", description = "Only the grants of the provider with this pk")
-  Integer provider;
+  @Option(names = "--provider", paramLabel = "PROVIDER", converter = PkOrName.Converter.class,
+      description = "Only the grants of this OAuth2 provider: its pk, or its name (exact match)")
+  PkOrName provider;
 
   @Option(names = "--search", paramLabel = "S", description = "Passed to the server as search= (authentik's token lists ignore it)")
   String search;
@@ -57,8 +59,8 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Grants.Query query = new Grants.Query();
-    query.user = user;
-    query.provider = provider;
+    query.user = user == null ? null : Lookup.userPk(session.client(), user);
+    query.provider = provider == null ? null : Lookup.providerPk(session.client(), provider);
     query.search = search;
     query.ordering = ordering;
     query.pageSize = limit != null ? Math.min(limit, PAGE_SIZE) : PAGE_SIZE;

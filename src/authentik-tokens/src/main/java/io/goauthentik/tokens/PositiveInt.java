@@ -4,7 +4,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads every number of the command line (ids, {@code --user}, {@code --provider},
+ * Reads every number of the command line (ids, the pks of {@code --user} and {@code --provider},
  * {@code --limit}): ASCII digits only, 1 to {@link Integer#MAX_VALUE}. Java's own parsing takes
  * any script's digits ({@code ١٢} is 12) and signs. The message never repeats the value.
  */

@@ -37,12 +37,12 @@ final class RevokeCommand implements Callable<Integer> {
   @Option(names = "--yes", description = "Accepted for symmetry with revoke-user; revoke ID... never asks")
   boolean yes;
 
-  /** Not an option of this command: present only to point at revoke-user. */
+  /** Not an option of this command: present only to point at revoke-user, whatever the value. */
   @Option(names = "--user", hidden = true)
-  Integer user;
+  String user;
 
   @Option(names = "--provider", hidden = true)
-  Integer provider;
+  String provider;
 
   RevokeCommand(TokenKind kind, Session session) {
     this.kind = kind;
@@ -52,9 +52,9 @@ final class RevokeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (user != null || provider != null) {
-      throw new UsageException("revoking by user is 'authentik-tokens revoke-user --user N [--provider N]': it revokes "
-          + "the user's refresh tokens, access tokens and authorization codes together, since any one left behind "
-          + "still grants access");
+      throw new UsageException("revoking by user is 'authentik-tokens revoke-user --user USER [--provider PROVIDER]': "
+          + "it revokes the user's refresh tokens, access tokens and authorization codes together, since any one left "
+          + "behind still grants access");
     }
     if (ids.isEmpty()) {
       throw new UsageException("Missing required parameter: 'ID' (the ids of the " + Records.plural(kind)

@@ -3,6 +3,7 @@ package io.goauthentik.tokens;
 import io.goauthentik.client.RevocationResult;
 import io.goauthentik.client.TokenKind;
 import io.goauthentik.client.TokenRevoker;
+import io.goauthentik.client.model.User;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code revoke-user --user N [--provider N]}: every refresh token, access token and authorization
- * code of a user, with the SDK's {@link TokenRevoker} (collect every page, then delete; again
- * until nothing is left). All three kinds at once: a refresh token left behind mints new access
+ * {@code revoke-user --user USER [--provider PROVIDER]}: every refresh token, access token and
+ * authorization code of a user (by pk or username, see {@link Lookup}), with the SDK's
+ * {@link TokenRevoker} (collect every page, then delete; again until nothing is left). All three kinds at once: a refresh token left behind mints new access
  * tokens, an access token left behind works for up to an hour, a code left behind can still be
  * exchanged. Asks first, unless {@code --yes}; where nobody can be asked, {@code --yes} is required.
  */
@@ -24,11 +25,22 @@ final class RevokeUserCommand implements Callable<Integer> {
 
   private final Session session;
 
-  @Option(names = "--user", paramLabel = "N", required = true, description = "The user's pk (not the username)")
-  int user;
+  @Option(names = "--user", paramLabel = "USER", required = true, converter = PkOrName.Converter.class,
+      description = "The user: its pk, or its username (exact match)")
+  PkOrName user;
 
-  @Option(names = "--provider", paramLabel = "N", description = "Only the grants issued by the provider with this pk")
-  Integer provider;
+  @Option(names = "--provider", paramLabel = "PROVIDER", converter = PkOrName.Converter.class,
+      description = "Only the grants issued by this OAuth2 provider: its pk, or its name (exact match)")
+  PkOrName provider;
+
+  /** Set when the command starts: the user and the provider as found, and how messages name them. */
+  private int userPk;
+  private String username;
+  private Integer providerPk;
+  /** Such as {@code jdoe (pk 7)}. */
+  private String who;
+  /** Such as {@code provider Grafana (pk 3)} or {@code provider 3} (as given), or null. */
+  private String issuer;
 
   @Option(names = "--dry-run", description = "Revoke nothing: list what would be revoked")
   boolean dryRun;
@@ -42,16 +54,23 @@ final class RevokeUserCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!dryRun && !yes) {
-      if (!session.canPrompt()) {
-        throw new UsageException("--yes is required to revoke without a terminal to confirm on (stdin is not one, or "
-            + "it carries the token); --dry-run shows what would be revoked");
-      }
-      if (!confirmed()) {
-        session.io.err.println("authentik-tokens: not done: nothing revoked (not confirmed)");
-        session.io.err.flush();
-        return ExitCode.NOT_DONE;
-      }
+    if (!dryRun && !yes && !session.canPrompt()) {
+      throw new UsageException("--yes is required to revoke without a terminal to confirm on (stdin is not one, or "
+          + "it carries the token); --dry-run shows what would be revoked");
+    }
+    User found = Lookup.user(session.client(), user);
+    userPk = found.getPk();
+    username = found.getUsername();
+    who = Printable.of(String.valueOf(username)) + " (pk " + userPk + ")";
+    if (provider != null) {
+      providerPk = Lookup.providerPk(session.client(), provider);
+      issuer = "provider " + (provider.name != null ? Printable.of(provider.name) + " (pk " + providerPk + ")"
+          : String.valueOf(providerPk));
+    }
+    if (!dryRun && !yes && !confirmed()) {
+      session.io.err.println("authentik-tokens: not done: nothing revoked (not confirmed)");
+      session.io.err.flush();
+      return ExitCode.NOT_DONE;
     }
     Events events = new Events();
     RevocationResult result;
@@ -69,7 +88,7 @@ final class RevokeUserCommand implements Callable<Integer> {
     print(result, false);
     if (!dryRun && !result.isComplete()) {
       int left = KINDS.stream().mapToInt(kind -> result.remaining(kind).size()).sum();
-      session.io.err.println("authentik-tokens: not done: " + left + " grants of user " + user + " appeared while "
+      session.io.err.println("authentik-tokens: not done: " + left + " grants of " + scope() + " appeared while "
           + "revoking and remain after " + rounds(result.rounds()) + "; disable the user, then run again");
       session.io.err.flush();
       return ExitCode.NOT_DONE;
@@ -92,12 +111,13 @@ final class RevokeUserCommand implements Callable<Integer> {
     if (total == 0) {
       return true; // nothing to ask about; the run lists again and reports
     }
-    return Prompt.confirm(session.io, "Revoke " + what + " of user " + user
-        + (provider != null ? " issued by provider " + provider : "") + "?");
+    return Prompt.confirm(session.io, "Revoke " + what + " of " + who
+        + (issuer != null ? " issued by " + issuer : "") + "?");
   }
 
   private TokenRevoker revoker(boolean dry, TokenRevoker.Listener listener) {
-    return TokenRevoker.builder(session.client()).user(user).provider(provider).dryRun(dry).listener(listener).build();
+    return TokenRevoker.builder(session.client()).user(userPk).provider(providerPk).dryRun(dry).listener(listener)
+        .build();
   }
 
   /** Prints the result in the run's format; {@code failed}: what a run stopped by a failure had done. */
@@ -123,6 +143,7 @@ final class RevokeUserCommand implements Callable<Integer> {
   private Map<String, Object> summary(RevocationResult result) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("user", result.user());
+    summary.put("username", username);
     summary.put("provider", result.provider().isPresent() ? result.provider().getAsInt() : null);
     summary.put("dry_run", result.isDryRun());
     summary.put("rounds", result.rounds());
@@ -143,10 +164,10 @@ final class RevokeUserCommand implements Callable<Integer> {
     for (TokenKind kind : KINDS) {
       table.addRow(Records.plural(kind), count(result.found(kind)),
           count(dryRun ? result.found(kind) : result.revoked(kind)), count(result.alreadyGone(kind)),
-          count(dryRun ? List.of() : result.remaining(kind)));
+          count(result.remaining(kind)));
     }
     table.print(session.io.out);
-    String scope = "user " + user + (provider != null ? " at provider " + provider : "");
+    String scope = scope();
     String verdict;
     if (failed) {
       verdict = "Stopped by the failure below; what is not revoked remains: run it again.";
@@ -161,6 +182,11 @@ final class RevokeUserCommand implements Callable<Integer> {
     }
     session.io.out.println(verdict);
     session.io.out.flush();
+  }
+
+  /** Such as {@code jdoe (pk 7) at provider Grafana (pk 3)}. */
+  private String scope() {
+    return who + (issuer != null ? " at " + issuer : "");
   }
 
   private static String rounds(int rounds) {

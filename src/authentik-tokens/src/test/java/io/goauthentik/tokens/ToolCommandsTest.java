@@ -343,7 +343,7 @@ class ToolCommandsTest {
 
     Tool.Result result = tool.run("refresh", "revoke", "--user", String.valueOf(jdoe)).exits(ExitCode.USAGE);
 
-    assertTrue(result.err.contains("authentik-tokens revoke-user --user N"), result.err);
+    assertTrue(result.err.contains("authentik-tokens revoke-user --user USER"), result.err);
     assertEquals(1, tool.run("refresh", "list", "-o", "json").exits(0).array().size(), "nothing revoked");
     assertTrue(tool.run("refresh", "revoke").exits(ExitCode.USAGE).err.contains("Missing required parameter: 'ID'"));
   }

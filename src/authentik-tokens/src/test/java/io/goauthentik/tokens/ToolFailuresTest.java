@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.goauthentik.client.testkit.FakeAuthentik;
+import io.goauthentik.client.testkit.TestModels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class ToolFailuresTest {
   private static final String TOKEN = "ak-failures-test-token-0123456789";
   static final String RELEASE = "2024.10.5";
+  /** What {@code GET /core/users/7/} answers: revoke-user reads the user before it lists. */
+  private static final String USER_7 = TestModels.user().pk(7).toJson();
 
   private final MockWebServer server = new MockWebServer();
   private final Tool tool;
@@ -169,6 +172,7 @@ class ToolFailuresTest {
   void aNullOrAGrantWithoutPkInAnAnswerIsMalformed() {
     server.enqueue(json(200, page("null")));
     server.enqueue(json(200, page("{\"user\": {\"pk\": 7}}")));
+    server.enqueue(json(200, USER_7)); // revoke-user reads the user first
     server.enqueue(json(200, page("null")));
     server.enqueue(json(200, "[null]"));
 
@@ -180,6 +184,7 @@ class ToolFailuresTest {
 
   @Test
   void revokeUserDeletesNothingOfAListWithAGrantWhoseOwnerItCannotSee() {
+    server.enqueue(json(200, USER_7));
     server.enqueue(json(200, page("{\"pk\": 5, \"user\": null, \"provider\": {\"pk\": 6}}")));
     server.enqueue(json(200, page("")));
     server.enqueue(json(200, page("")));

@@ -105,10 +105,10 @@ class ToolRevokeUserTest {
     Tool.Result result = tool.terminal(true, false).stdin("y\n").run("revoke-user", "--user", String.valueOf(jdoe))
         .exits(0);
 
-    assertTrue(result.err.contains("Revoke 2 refresh tokens, 1 access token and 1 authorization code of user " + jdoe
-        + "? [y/N] "), result.err);
+    assertTrue(result.err.contains("Revoke 2 refresh tokens, 1 access token and 1 authorization code of jdoe (pk "
+        + jdoe + ")? [y/N] "), result.err);
     assertEquals(0, count(left(jdoe)));
-    assertTrue(result.out.contains("Every grant of user " + jdoe + " is revoked (1 round)."), result.out);
+    assertTrue(result.out.contains("Every grant of jdoe (pk " + jdoe + ") is revoked (1 round)."), result.out);
   }
 
   @Test
@@ -139,8 +139,8 @@ class ToolRevokeUserTest {
         .filter(line -> line.get("kind").getAsString().equals("refresh_token"))
         .map(line -> line.get("pk").getAsInt()).collect(Collectors.toCollection(TreeSet::new)));
     assertTrue(table.matches("(?s)KIND +FOUND +WOULD REVOKE +ALREADY GONE +REMAINING\n"
-        + "refresh tokens +3 +3 +0 +0\naccess tokens +2 +2 +0 +0\nauthorization codes +1 +1 +0 +0\n"
-        + "Dry run: nothing revoked for user " + jdoe + "\\.\n"), table);
+        + "refresh tokens +3 +3 +0 +3\naccess tokens +2 +2 +0 +2\nauthorization codes +1 +1 +0 +1\n"
+        + "Dry run: nothing revoked for jdoe \\(pk " + jdoe + "\\)\\.\n"), table);
     assertEquals(jdoes, left(jdoe));
   }
 

@@ -48,6 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       ({@code GET .../{id}/used_by/}, {@code []} unless you {@link #addUsedBy}): 404
  *       {@code {"detail": "No RefreshToken matches the given query."}} (AccessToken,
  *       AuthorizationCode) for an id that does not exist;
+ *   <li>look-ups, read-only: a user ({@code GET /api/v3/core/users/{pk}/}), users by exact
+ *       {@code username} ({@code GET /api/v3/core/users/}) and OAuth2 providers by exact
+ *       {@code name} ({@code GET /api/v3/providers/oauth2/}), every match on one page;
  *   <li>403 {@code {"detail": "Token invalid/expired"}} for a wrong API token and
  *       {@code "Authentication credentials were not provided."} for none; with
  *       {@link #readOnlyToken()}, 403 {@code "You do not have permission to perform this action."}

@@ -171,6 +171,16 @@ final class FakeState {
     return providers.get(pk);
   }
 
+  /** Every user, by pk: a copy. */
+  synchronized List<FakeUser> users() {
+    return new ArrayList<>(new TreeMap<>(users).values());
+  }
+
+  /** Every provider, by pk: a copy. */
+  synchronized List<FakeProvider> providers() {
+    return new ArrayList<>(new TreeMap<>(providers).values());
+  }
+
   private String randomString(String alphabet, int length) {
     StringBuilder out = new StringBuilder(length);
     for (int i = 0; i < length; i++) {

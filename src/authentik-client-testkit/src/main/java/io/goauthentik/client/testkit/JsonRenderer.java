@@ -66,6 +66,25 @@ final class JsonRenderer {
     return page;
   }
 
+  /** All of a short list on one page, in the shape of {@link #page}. */
+  JsonObject onePage(JsonArray results) {
+    JsonObject pagination = new JsonObject();
+    pagination.addProperty("next", 0);
+    pagination.addProperty("previous", 0);
+    pagination.addProperty("count", results.size());
+    pagination.addProperty("current", 1);
+    pagination.addProperty("total_pages", 1);
+    pagination.addProperty("start_index", results.size() == 0 ? 0 : 1);
+    pagination.addProperty("end_index", results.size());
+    JsonObject page = new JsonObject();
+    page.add("pagination", pagination);
+    page.add("results", results);
+    if (release.since2025_6()) {
+      page.add("autocomplete", new JsonObject());
+    }
+    return page;
+  }
+
   /** A refresh token or access token ({@code TokenModel}) or an authorization code ({@code ExpiringBaseGrantModel}). */
   JsonObject grant(FakeGrant grant, FakeUser user, FakeProvider provider, Instant now) {
     JsonObject json = new JsonObject();
@@ -83,7 +102,7 @@ final class JsonRenderer {
   }
 
   /** {@code OAuth2Provider}, or from 2025.12 the generic {@code Provider}: no client_id, client_secret, redirect_uris, .... */
-  private JsonObject provider(FakeProvider provider) {
+  JsonObject provider(FakeProvider provider) {
     JsonObject json = new JsonObject();
     json.addProperty("pk", provider.pk);
     json.addProperty("name", provider.name);
@@ -152,7 +171,7 @@ final class JsonRenderer {
     return array;
   }
 
-  private JsonObject user(FakeUser user) {
+  JsonObject user(FakeUser user) {
     JsonObject json = new JsonObject();
     json.addProperty("pk", user.pk);
     json.addProperty("username", user.username);

@@ -19,6 +19,7 @@ final class Router {
 
   private final FakeState state;
   private final JsonRenderer json;
+  private final Lookups lookups;
   private final String token;
   private final String readOnlyToken;
   private final AtomicInteger deletesInFlight = new AtomicInteger();
@@ -28,6 +29,7 @@ final class Router {
   Router(FakeState state, JsonRenderer json, String token, String readOnlyToken) {
     this.state = state;
     this.json = json;
+    this.lookups = new Lookups(state, json);
     this.token = token;
     this.readOnlyToken = readOnlyToken;
   }
@@ -51,6 +53,11 @@ final class Router {
 
   private Answer route(String method, URI uri, String authorization) {
     String path = uri.getRawPath();
+    if (Lookups.serves(path)) {
+      authenticate(authorization);
+      allow(method, "GET");
+      return lookups.answer(path, query(uri.getRawQuery()));
+    }
     if (!path.startsWith(PREFIX) || !path.endsWith("/")) {
       throw HttpError.detail(404, "Not found.");
     }
