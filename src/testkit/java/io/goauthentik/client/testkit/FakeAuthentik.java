@@ -80,6 +80,7 @@ public final class FakeAuthentik implements AutoCloseable {
   private final String token;
   private final String readOnlyToken;
   private final FakeState state;
+  private final Resources resources;
   private final Router router;
   private final FaultPlan faults = new FaultPlan();
   private final RequestLog log = new RequestLog();
@@ -109,7 +110,10 @@ public final class FakeAuthentik implements AutoCloseable {
       threads.shutdownNow();
       throw new UncheckedIOException("could not open a loopback port for FakeAuthentik", e);
     }
-    this.router = new Router(state, new JsonRenderer(release, url), token, readOnlyToken);
+    JsonRenderer renderer = new JsonRenderer(release, url);
+    this.resources = new Resources(Contract.of(release.name), new java.util.Random(202605061L), state::now);
+    state.attach(resources, renderer);
+    this.router = new Router(state, resources, renderer, token, readOnlyToken);
     server.createContext("/", new Frontend(router, faults, log));
     server.setExecutor(threads);
     server.start();
