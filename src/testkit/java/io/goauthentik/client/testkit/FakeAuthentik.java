@@ -421,6 +421,11 @@ public final class FakeAuthentik implements AutoCloseable {
     return router.maxDeletesInFlight();
   }
 
+  /** What serves the release's operations: for the kit's own tests. */
+  Resources resources() {
+    return resources;
+  }
+
   /** Stops the server at once, breaking requests in flight, held by a hook or delayed by a fault. */
   @Override
   public void close() {
