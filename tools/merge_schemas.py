@@ -4,6 +4,7 @@
     python3 tools/merge_schemas.py            # writes openapi.yaml, prints what changed between releases
     python3 tools/merge_schemas.py --check    # merges twice; fails unless both runs and openapi.yaml agree
     python3 tools/merge_schemas.py --details  # also lists every property added or removed per release
+    python3 tools/merge_schemas.py --kit      # only writes the test kit's JSON copy of each release's schema
     python3 tools/merge_schemas.py --secrets  # lists the properties marked x-secret, by the rule that marks each
 
 Run by hand when a release is added (src/authentik-client/src/test/resources/upstream/full/authentik-<release>.yml.gz);
@@ -36,6 +37,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCES = os.path.join(ROOT, "src", "authentik-client", "src", "test", "resources", "upstream", "full")
 NOTES = os.path.join(ROOT, "tools", "contract-notes.yaml")
 OUT = os.path.join(ROOT, "openapi.yaml")
+# The test kit's FakeAuthentik answers from each release's own schema: a slim JSON copy per release
+# (paths and schemas, no prose), written next to openapi.yaml by every run (the kit has no YAML parser).
+KIT_CONTRACTS = os.path.join(ROOT, "src", "authentik-client-testkit", "src", "main", "resources", "io", "goauthentik", "client", "testkit", "contract")
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -1204,7 +1208,48 @@ def report(m, docs, dropped, details):
             print("  %s.toRequest() leaves out: %s" % (name, "; ".join(left_out)))
 
 
+KIT_KEYS = ("operationId", "parameters", "requestBody", "responses", "content", "application/json", "schema", "name",
+            "in", "required", "type", "format", "enum", "items", "properties", "additionalProperties", "nullable",
+            "readOnly", "writeOnly", "minLength", "maxLength", "minimum", "maximum", "minItems", "pattern", "default",
+            "allOf", "oneOf", "anyOf", "$ref", "discriminator", "propertyName", "mapping")
+
+
+def slim(node, keep_all=False):
+    """What the fake reads of a schema: structure and constraints, no descriptions or examples."""
+    if isinstance(node, list):
+        return [slim(v, keep_all) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = OrderedDict()
+    for k, v in node.items():
+        if k in ("enum", "default", "required") and not isinstance(v, dict):
+            out[k] = v
+        elif keep_all or k in KIT_KEYS or re.fullmatch(r"\d{3}", str(k)):
+            # Names under properties/mapping/responses are data: keep them all, and what is below them.
+            out[k] = slim(v, k in ("properties", "mapping", "responses", "content"))
+    return out
+
+
+def write_kit_contracts():
+    """src/authentik-client-testkit/src/main/resources/.../contract/<release>.json.gz: each release's normalised schema, slimmed."""
+    import json
+    os.makedirs(KIT_CONTRACTS, exist_ok=True)
+    for r in releases():
+        doc = normalize(load(r), r)
+        paths = OrderedDict()
+        for path, item in doc["paths"].items():
+            paths[path] = OrderedDict((m, slim(op)) for m, op in item.items() if m in METHODS)
+        kit = OrderedDict([("release", r), ("paths", paths),
+                           ("schemas", OrderedDict((n, slim(s)) for n, s in sorted(doc["components"]["schemas"].items())))])
+        data = json.dumps(kit, separators=(",", ":"), sort_keys=False).encode("utf-8")
+        with open(os.path.join(KIT_CONTRACTS, "%s.json.gz" % r), "wb") as f:
+            f.write(gzip.compress(data, 9, mtime=0))
+
+
 def main(argv):
+    if "--kit" in argv:  # only the test kit's copies
+        write_kit_contracts()
+        return
     if "--check" in argv:
         first = merge()[0]
         second = merge()[0]
@@ -1225,6 +1270,7 @@ def main(argv):
         return
     with open(OUT, "w", encoding="utf-8") as f:
         f.write(text)
+    write_kit_contracts()
     report(m, docs, dropped, "--details" in argv)
 
 

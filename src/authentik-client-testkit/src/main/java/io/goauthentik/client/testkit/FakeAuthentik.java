@@ -19,10 +19,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake authentik with state, on a free loopback port, for tests and demos: it answers the twelve
- * OAuth2 token operations (list, retrieve, destroy and used_by of refresh tokens, access tokens
- * and authorization codes) as authentik does, in the shapes of the release you choose, over the
- * users, providers and grants you add; and it misbehaves when you ask it to.
+ * A fake authentik with state, on a free loopback port, for tests and demos: it answers every
+ * operation of the release you choose, from that release's own schema. Resources with list,
+ * create, retrieve, update, partial update and destroy keep what is created (paged, filtered by
+ * the query parameters that name a field, {@code search}, {@code ordering}); a body the release
+ * rejects is a 400 with field errors, an unknown id a 404; {@code core/users/me}, group membership,
+ * {@code set_password}, {@code view_key} and {@code admin/version} behave as authentik's do; every
+ * other operation answers an example of its response schema. The twelve OAuth2 token operations
+ * (list, retrieve, destroy and used_by of refresh tokens, access tokens and authorization codes)
+ * answer as authentik does over the users, providers and grants you add; and it misbehaves when
+ * you ask it to.
  *
  * <pre>{@code
  * try (FakeAuthentik fake = FakeAuthentik.start();
@@ -83,6 +89,7 @@ public final class FakeAuthentik implements AutoCloseable {
   private final String token;
   private final String readOnlyToken;
   private final FakeState state;
+  private final Resources resources;
   private final Router router;
   private final FaultPlan faults = new FaultPlan();
   private final RequestLog log = new RequestLog();
@@ -112,7 +119,10 @@ public final class FakeAuthentik implements AutoCloseable {
       threads.shutdownNow();
       throw new UncheckedIOException("could not open a loopback port for FakeAuthentik", e);
     }
-    this.router = new Router(state, new JsonRenderer(release, url), token, readOnlyToken);
+    JsonRenderer renderer = new JsonRenderer(release, url);
+    this.resources = new Resources(Contract.of(release.name), new java.util.Random(202605061L), state::now);
+    state.attach(resources, renderer);
+    this.router = new Router(state, resources, renderer, token, readOnlyToken);
     server.createContext("/", new Frontend(router, faults, log));
     server.setExecutor(threads);
     server.start();
@@ -244,6 +254,116 @@ public final class FakeAuthentik implements AutoCloseable {
    */
   public ProviderSeed newProvider(String name) {
     return new ProviderSeed(state, name);
+  }
+
+  /**
+   * Adds any object of the release's API without calling it, as a JSON document in the shape the
+   * release's retrieve answers: what it leaves out is filled as a create through the API would
+   * (its pk, read-only fields, defaults), read-only properties you set are kept.
+   *
+   * <pre>{@code
+   * String slug = fake.seed("/flows/instances/", "{\"slug\": \"offboarding\", \"designation\": \"invalidation\"}");
+   * }</pre>
+   *
+   * @param collection the list path below {@code /api/v3}, such as {@code /core/groups/} or {@code /stages/dummy/}
+   * @param json the object, such as {@code {"name": "admins"}}
+   * @return the value its item path takes: its pk, or its slug or identifier where the path says so
+   * @throws IllegalArgumentException when this release has no such list, or the JSON is not an object
+   */
+  public String seed(String collection, String json) {
+    Resources.Table table = resources.table(Objects.requireNonNull(collection, "collection"));
+    if (table == null) {
+      throw new IllegalArgumentException("authentik " + release + " lists nothing at " + collection
+          + "; give the list path below /api/v3, such as /core/groups/");
+    }
+    com.google.gson.JsonElement parsed = com.google.gson.JsonParser.parseString(Objects.requireNonNull(json, "json"));
+    if (!parsed.isJsonObject()) {
+      throw new IllegalArgumentException("a seed is a JSON object, was " + parsed);
+    }
+    com.google.gson.JsonObject object = parsed.getAsJsonObject();
+    if (object.has("pk") && object.get("pk").isJsonPrimitive() && object.get("pk").getAsJsonPrimitive().isNumber()) {
+      resources.reservePk(collection, object.get("pk").getAsInt());
+    }
+    com.google.gson.JsonObject stored = resources.put(table, object);
+    return stored.get(table.lookup).getAsString();
+  }
+
+  /**
+   * Adds a group ({@code /core/groups/}), with the given members.
+   *
+   * @param name unique, such as {@code admins}
+   * @param users pks of users to put in it
+   * @return the group's pk, a UUID
+   */
+  public String addGroup(String name, int... users) {
+    com.google.gson.JsonObject group = new com.google.gson.JsonObject();
+    group.addProperty("name", Objects.requireNonNull(name, "name"));
+    com.google.gson.JsonArray pks = new com.google.gson.JsonArray();
+    for (int user : users) {
+      pks.add(user);
+    }
+    group.add("users", pks);
+    return seed("/core/groups/", group.toString());
+  }
+
+  /**
+   * Adds an application ({@code /core/applications/}) without a provider.
+   *
+   * @param name such as {@code Grafana}
+   * @param slug unique, such as {@code grafana}
+   * @return the slug
+   */
+  public String addApplication(String name, String slug) {
+    com.google.gson.JsonObject app = new com.google.gson.JsonObject();
+    app.addProperty("name", Objects.requireNonNull(name, "name"));
+    app.addProperty("slug", Objects.requireNonNull(slug, "slug"));
+    app.add("provider", com.google.gson.JsonNull.INSTANCE);
+    return seed("/core/applications/", app.toString());
+  }
+
+  /**
+   * Adds a flow ({@code /flows/instances/}).
+   *
+   * @param slug unique, such as {@code default-authentication-flow}
+   * @param designation such as {@code authentication}, {@code authorization} or {@code invalidation}
+   * @return the slug
+   */
+  public String addFlow(String slug, String designation) {
+    com.google.gson.JsonObject flow = new com.google.gson.JsonObject();
+    flow.addProperty("name", Objects.requireNonNull(slug, "slug"));
+    flow.addProperty("slug", slug);
+    flow.addProperty("title", slug);
+    flow.addProperty("designation", Objects.requireNonNull(designation, "designation"));
+    return seed("/flows/instances/", flow.toString());
+  }
+
+  /**
+   * Adds an API token ({@code /core/tokens/}) of a user; {@code view_key} reveals {@code key}.
+   *
+   * @param identifier unique, such as {@code ci-deploy}
+   * @param user the owner's pk
+   * @param key the token's secret
+   * @return the identifier
+   */
+  public String addToken(String identifier, int user, String key) {
+    com.google.gson.JsonObject token = new com.google.gson.JsonObject();
+    token.addProperty("identifier", Objects.requireNonNull(identifier, "identifier"));
+    token.addProperty("user", user);
+    token.addProperty("intent", "api");
+    token.addProperty("key", Objects.requireNonNull(key, "key"));
+    return seed("/core/tokens/", token.toString());
+  }
+
+  /**
+   * Makes {@code user} the owner of {@link #token()}: {@code core/users/me} answers it. By default
+   * the owner is the first superuser, else the first user.
+   *
+   * @param user a user's pk
+   * @return this fake
+   */
+  public FakeAuthentik tokenUser(int user) {
+    resources.tokenUser(user);
+    return this;
   }
 
   /**
@@ -418,6 +538,11 @@ public final class FakeAuthentik implements AutoCloseable {
    */
   public int maxConcurrentDeletes() {
     return router.maxDeletesInFlight();
+  }
+
+  /** What serves the release's operations: for the kit's own tests. */
+  Resources resources() {
+    return resources;
   }
 
   /** Stops the server at once, breaking requests in flight, held by a hook or delayed by a fault. */

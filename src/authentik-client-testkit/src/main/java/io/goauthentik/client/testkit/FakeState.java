@@ -39,8 +39,9 @@ final class FakeState {
   private final Map<GrantType, TreeMap<Integer, FakeGrant>> grants = new EnumMap<>(GrantType.class);
   private final Map<GrantType, Map<Integer, JsonArray>> usedBy = new EnumMap<>(GrantType.class);
   private final Map<GrantType, Integer> lastGrantPk = new EnumMap<>(GrantType.class);
-  private int lastUserPk;
-  private int lastProviderPk;
+  /** Where every object the API serves lives; seeded users, groups, providers and applications go there too. */
+  private Resources resources;
+  private JsonRenderer renderer;
 
   FakeState(Clock clock) {
     this.clock = clock;
@@ -49,6 +50,12 @@ final class FakeState {
       usedBy.put(type, new HashMap<>());
       lastGrantPk.put(type, 0);
     }
+  }
+
+  /** The store the API serves, and how seeds look in it; set once, before the fake starts. */
+  void attach(Resources resources, JsonRenderer renderer) {
+    this.resources = resources;
+    this.renderer = renderer;
   }
 
   /** Now, to the microsecond, as authentik's database keeps times. */
@@ -61,12 +68,13 @@ final class FakeState {
     if (username == null || username.isBlank() || username.length() > 150) {
       throw new IllegalArgumentException("username must be 1 to 150 characters, was " + describe(username));
     }
-    for (FakeUser user : users.values()) {
-      if (user.username.equals(username)) {
-        throw new IllegalArgumentException("a user named " + username + " exists already (pk " + user.pk + ")");
+    Resources.Table table = resources.table("/core/users/");
+    for (JsonObject user : table.rows.values()) {
+      if (user.get("username").getAsString().equals(username)) {
+        throw new IllegalArgumentException("a user named " + username + " exists already (pk " + user.get("pk") + ")");
       }
     }
-    int pk = ++lastUserPk;
+    int pk = resources.nextPk("/core/users/");
     Instant now = now();
     Instant joined = now.minus(Duration.ofDays(90));
     String email = seed.email != null ? seed.email
@@ -78,9 +86,30 @@ final class FakeState {
     List<FakeGroup> hasRoles = new ArrayList<>();
     seed.roles.forEach(name -> hasRoles.add(roles.computeIfAbsent(name,
         n -> new FakeGroup(Json.uuid("role", n), roles.size() + 1, n))));
-    users.put(pk, new FakeUser(pk, username, seed.name != null ? seed.name : username, email, seed.active,
+    FakeUser user = new FakeUser(pk, username, seed.name != null ? seed.name : username, email, seed.active,
         seed.superuser, seed.type.getValue(), sha256Hex("fake-authentik-user-" + pk), Json.uuid("user", pk), joined,
-        lastLogin, joined, memberOf, hasRoles, seed.attributes));
+        lastLogin, joined, memberOf, hasRoles, seed.attributes);
+    users.put(pk, user);
+    for (FakeGroup group : memberOf) {
+      JsonObject row = new JsonObject();
+      row.addProperty("pk", group.pk.toString());
+      row.addProperty("num_pk", group.numPk);
+      row.addProperty("name", group.name);
+      Resources.Table groups = resources.table("/core/groups/");
+      if (!groups.rows.containsKey(group.pk.toString())) {
+        resources.put(groups, row);
+      }
+    }
+    Resources.Table roleTable = resources.table("/rbac/roles/");
+    for (FakeGroup role : hasRoles) {
+      if (roleTable != null && !roleTable.rows.containsKey(role.pk.toString())) {
+        JsonObject row = new JsonObject();
+        row.addProperty("pk", role.pk.toString());
+        row.addProperty("name", role.name);
+        resources.put(roleTable, row);
+      }
+    }
+    resources.put(table, renderer.user(user));
     return pk;
   }
 
@@ -94,7 +123,7 @@ final class FakeState {
         throw new IllegalArgumentException("a provider named " + name + " exists already (pk " + provider.pk + ")");
       }
     }
-    int pk = ++lastProviderPk;
+    int pk = resources.nextPk("/providers/oauth2/");
     String application = seed.application != null ? seed.application
         : name.startsWith("Provider for ") ? name.substring("Provider for ".length()) : name;
     // Drawn in this order whatever the seed sets, so one setting does not change the others' values.
@@ -104,9 +133,20 @@ final class FakeState {
         ? List.of("https://" + (Json.slug(application).isEmpty() ? "app-" + pk : Json.slug(application))
             + ".example.com/oauth2/callback")
         : seed.redirectUris;
-    providers.put(pk, new FakeProvider(pk, name, application, seed.backchannelApplication,
+    FakeProvider provider = new FakeProvider(pk, name, application, seed.backchannelApplication,
         seed.clientType.getValue(), seed.clientId != null ? seed.clientId : clientId,
-        seed.clientSecret != null ? seed.clientSecret : clientSecret, redirectUris));
+        seed.clientSecret != null ? seed.clientSecret : clientSecret, redirectUris);
+    providers.put(pk, provider);
+    resources.put(resources.table("/providers/oauth2/"), renderer.provider(provider, true));
+    Resources.Table applications = resources.table("/core/applications/");
+    if (!applications.rows.containsKey(provider.applicationSlug)) {
+      JsonObject app = new JsonObject();
+      app.addProperty("pk", Json.uuid("application", provider.applicationSlug).toString());
+      app.addProperty("name", provider.applicationName);
+      app.addProperty("slug", provider.applicationSlug);
+      app.addProperty("provider", pk);
+      resources.put(applications, app);
+    }
     return pk;
   }
 

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * fake.inject(Fault.htmlErrorPage(502).on("DELETE", "/api/v3/oauth2/**").always()); // every DELETE: 502
  * }</pre>
  *
- * <p>A request takes the first injected fault that matches it and still has uses left; the others
- * wait for later requests. Faults act before the fake looks at the request (as a proxy in front of
+ * <p>Which fault a request takes: of the faults that match it, the first injected that has a count
+ * ({@link #times}, once by default) and uses left; when none has, the {@link #always()} fault
+ * injected last. So a fault for the next request fires even when an {@code always()} one is in
+ * place, and a later {@code always()} replaces an earlier one for the requests both match. Faults act before the fake looks at the request (as a proxy in front of
  * authentik would), except {@link #delay} and {@link #unknownFieldsAndValues()}, which change the
  * fake's own answer. Immutable: each method returns a new fault.
  */
@@ -33,6 +35,8 @@ public final class Fault {
   /** Null for any path. */
   final String path;
   private final Pattern pathPattern;
+  /** The query parameters a request must have, decoded; {@code *} for any value. Empty for any query. */
+  private final Map<String, String> queryParameters;
   /** How many requests it applies to; -1 for every one. */
   final int times;
 
@@ -42,7 +46,9 @@ public final class Fault {
     this.delay = delay;
     this.method = method;
     this.path = path;
-    this.pathPattern = path == null ? null : glob(path);
+    int question = path == null ? -1 : path.indexOf('?');
+    this.pathPattern = path == null ? null : glob(question < 0 ? path : path.substring(0, question));
+    this.queryParameters = question < 0 ? Map.of() : parameters(path.substring(question + 1));
     this.times = times;
   }
 
@@ -151,11 +157,14 @@ public final class Fault {
   }
 
   /**
-   * Only for requests of this method and path.
+   * Only for requests of this method and path, and optionally query.
    *
    * @param method such as {@code GET} or {@code DELETE}; {@code *} for any
-   * @param path the request's path without the query, such as {@code /api/v3/oauth2/refresh_tokens/}:
-   *     {@code *} stands for any characters but {@code /}, {@code **} for any characters
+   * @param path the request's path, such as {@code /api/v3/oauth2/refresh_tokens/}: {@code *} stands
+   *     for any characters but {@code /}, {@code **} for any characters. A query after {@code ?}, such
+   *     as {@code /api/v3/core/users/?username=jdoe}, makes the fault apply only to requests whose
+   *     query has each of those parameters with that value (decoded, in any order, among others;
+   *     {@code name=*} for any value)
    * @return a fault like this one that applies to those requests only
    */
   public Fault on(String method, String path) {
@@ -186,9 +195,40 @@ public final class Fault {
     return new Fault(kind, answer, delay, method, path, -1);
   }
 
-  boolean matches(String requestMethod, String requestPath) {
-    return (method == null || method.equals(requestMethod))
-        && (pathPattern == null || pathPattern.matcher(requestPath).matches());
+  boolean matches(String requestMethod, String requestPath, String requestQuery) {
+    if (method != null && !method.equals(requestMethod)
+        || pathPattern != null && !pathPattern.matcher(requestPath).matches()) {
+      return false;
+    }
+    if (queryParameters.isEmpty()) {
+      return true;
+    }
+    Map<String, String> sent = parameters(requestQuery == null ? "" : requestQuery);
+    for (Map.Entry<String, String> wanted : queryParameters.entrySet()) {
+      String value = sent.get(wanted.getKey());
+      if (value == null || !wanted.getValue().equals("*") && !wanted.getValue().equals(value)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether it applies until cleared. */
+  boolean isAlways() {
+    return times < 0;
+  }
+
+  /** Each parameter's last value, decoded, as authentik reads them. */
+  private static Map<String, String> parameters(String query) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String pair : query.split("&")) {
+      if (!pair.isEmpty()) {
+        int equals = pair.indexOf('=');
+        out.put(java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8),
+            equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return out;
   }
 
   /** Says what it does, to which requests, how often. */

@@ -16,15 +16,24 @@ final class FaultPlan {
     rules.clear();
   }
 
-  /** The first fault that matches the request, one use of it consumed; null when none does. */
-  synchronized Fault take(String method, String path) {
+  /**
+   * The fault for the request, one use of it consumed; null when none matches. Counted faults come
+   * first, in the order injected; then the {@code always()} fault injected last, so that one set
+   * for every request never hides a fault for the next one.
+   */
+  synchronized Fault take(String method, String path, String query) {
     for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
       Rule rule = it.next();
-      if (rule.fault.matches(method, path)) {
-        if (rule.remaining > 0 && --rule.remaining == 0) {
+      if (!rule.fault.isAlways() && rule.fault.matches(method, path, query)) {
+        if (--rule.remaining == 0) {
           it.remove();
         }
         return rule.fault;
+      }
+    }
+    for (int i = rules.size() - 1; i >= 0; i--) {
+      if (rules.get(i).fault.isAlways() && rules.get(i).fault.matches(method, path, query)) {
+        return rules.get(i).fault;
       }
     }
     return null;

@@ -27,11 +27,12 @@ final class Frontend implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
-      exchange.getRequestBody().readAllBytes(); // a body left unread would spoil the kept-alive connection
+      // Read whole: a body left unread would spoil the kept-alive connection.
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String method = exchange.getRequestMethod();
       URI uri = exchange.getRequestURI();
-      log.add(new ReceivedRequest(method, uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders()));
-      Fault fault = faults.take(method, uri.getRawPath());
+      log.add(new ReceivedRequest(method, uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body));
+      Fault fault = faults.take(method, uri.getRawPath(), uri.getRawQuery());
       if (fault != null && fault.kind == Fault.Kind.DISCONNECT) {
         return; // closed below before a byte of answer: the JDK server then drops the connection
       }
@@ -39,7 +40,7 @@ final class Frontend implements HttpHandler {
         return; // the fake is closing
       }
       Answer answer = fault != null && fault.kind == Fault.Kind.RESPOND ? fault.answer
-          : router.answer(method, uri, exchange.getRequestHeaders().getFirst("Authorization"));
+          : router.answer(method, uri, exchange.getRequestHeaders().getFirst("Authorization"), body);
       if (fault != null && fault.kind == Fault.Kind.UNKNOWN_VALUES) {
         answer = UnknownValues.apply(answer);
       }

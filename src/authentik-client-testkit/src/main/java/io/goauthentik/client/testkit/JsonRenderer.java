@@ -89,7 +89,7 @@ final class JsonRenderer {
   JsonObject grant(FakeGrant grant, FakeUser user, FakeProvider provider, Instant now) {
     JsonObject json = new JsonObject();
     json.addProperty("pk", grant.pk);
-    json.add("provider", provider(provider));
+    json.add("provider", provider(provider, false));
     json.add("user", user(user));
     json.addProperty("is_expired", grant.expires != null && now.isAfter(grant.expires));
     json.add("expires", Json.time(grant.expires));
@@ -102,7 +102,7 @@ final class JsonRenderer {
   }
 
   /** {@code OAuth2Provider}, or from 2025.12 the generic {@code Provider}: no client_id, client_secret, redirect_uris, .... */
-  JsonObject provider(FakeProvider provider) {
+  JsonObject provider(FakeProvider provider, boolean oauth2Fields) {
     JsonObject json = new JsonObject();
     json.addProperty("pk", provider.pk);
     json.addProperty("name", provider.name);
@@ -120,7 +120,7 @@ final class JsonRenderer {
     json.addProperty("verbose_name", "OAuth2/OpenID Provider");
     json.addProperty("verbose_name_plural", "OAuth2/OpenID Providers");
     json.addProperty("meta_model_name", "authentik_providers_oauth2.oauth2provider");
-    if (release.genericProvider()) {
+    if (release.genericProvider() && !oauth2Fields) {
       return json;
     }
     json.addProperty("client_type", provider.clientType);

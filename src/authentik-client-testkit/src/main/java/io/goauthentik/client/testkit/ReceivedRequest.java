@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * A request a {@link FakeAuthentik} received, as it arrived (before any fault or answer): method,
- * path, query and headers, for assertions. Credentials are never kept: the value of
+ * path, query, headers and body, for assertions. Credentials are never kept: the value of
  * {@code Authorization} (and {@code Proxy-Authorization}, {@code Cookie}) is recorded as its scheme
  * followed by {@code ****}, such as {@code Bearer ****}. Immutable.
  */
@@ -25,9 +25,11 @@ public final class ReceivedRequest {
   private final String path;
   private final String query;
   private final Map<String, List<String>> headers;
+  private final String body;
 
-  ReceivedRequest(String method, String path, String query, Map<String, List<String>> rawHeaders) {
+  ReceivedRequest(String method, String path, String query, Map<String, List<String>> rawHeaders, String body) {
     this.method = method;
+    this.body = body == null ? "" : body;
     this.path = path;
     this.query = query == null ? "" : query;
     Map<String, List<String>> kept = new TreeMap<>();
@@ -108,6 +110,17 @@ public final class ReceivedRequest {
   public Optional<String> header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /**
+   * The request's body as text (UTF-8), as sent: what a test checks a write sent, such as
+   * {@code {"is_active":false}}. It is kept as it arrived, secrets included (a password sent to
+   * {@code set_password} is there); {@link #toString()} never shows it.
+   *
+   * @return the body; empty when the request had none
+   */
+  public String body() {
+    return body;
   }
 
   /** Keeps a known scheme, such as {@code Bearer}; everything else becomes {@code ****}. */

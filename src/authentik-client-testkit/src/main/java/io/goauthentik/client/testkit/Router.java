@@ -1,35 +1,41 @@
 package io.goauthentik.client.testkit;
 
+import com.google.gson.JsonObject;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Decides the answer to a request the way authentik's API does for the twelve OAuth2 token
- * operations: routing first (an unknown path is a 404 {@code {"detail": "Not found."}}), then the
- * API token (403), then the method (405), then the operation. It also counts the DELETEs in flight
- * and runs the {@link FakeAuthentik.DeleteHook}. Thread-safe: the HTTP server calls it from many threads.
+ * Decides the answer to a request the way authentik's API does: the twelve OAuth2 token operations
+ * here (routing first, an unknown path is a 404 {@code {"detail": "Not found."}}, then the API
+ * token (403), then the method (405), then the operation), every other operation of the release by
+ * {@link Resources}. It also counts the DELETEs of grants in flight and runs the
+ * {@link FakeAuthentik.DeleteHook}. Thread-safe: the HTTP server calls it from many threads.
  */
 final class Router {
+  private static final String API = "/api/v3";
   private static final String PREFIX = "/api/v3/oauth2/";
 
   private final FakeState state;
+  private final Resources resources;
   private final JsonRenderer json;
-  private final Lookups lookups;
   private final String token;
   private final String readOnlyToken;
   private final AtomicInteger deletesInFlight = new AtomicInteger();
   private final AtomicInteger maxDeletesInFlight = new AtomicInteger();
   private volatile FakeAuthentik.DeleteHook deleteHook = (kind, pk) -> { };
 
-  Router(FakeState state, JsonRenderer json, String token, String readOnlyToken) {
+  Router(FakeState state, Resources resources, JsonRenderer json, String token, String readOnlyToken) {
     this.state = state;
+    this.resources = resources;
     this.json = json;
-    this.lookups = new Lookups(state, json);
     this.token = token;
     this.readOnlyToken = readOnlyToken;
   }
@@ -43,9 +49,20 @@ final class Router {
   }
 
   /** The answer to one request: what authentik would send, errors included. */
-  Answer answer(String method, URI uri, String authorization) {
+  Answer answer(String method, URI uri, String authorization, String body) {
     try {
-      return route(method, uri, authorization);
+      String path = uri.getRawPath();
+      if (path.startsWith(PREFIX) && path.endsWith("/") && GrantType.byPath(path.substring(PREFIX.length()).split("/")[0]) != null) {
+        return route(method, uri, authorization);
+      }
+      if (!path.startsWith(API + "/")) {
+        throw HttpError.detail(404, "Not found.");
+      }
+      boolean mayWrite = authenticate(authorization);
+      if (!mayWrite && !method.equals("GET") && !method.equals("HEAD")) {
+        throw HttpError.detail(403, "You do not have permission to perform this action.");
+      }
+      return resources.answer(method, path.substring(API.length()), queryValues(uri.getRawQuery()), body);
     } catch (HttpError e) {
       return new Answer(e.status, json.toJson(e.body));
     }
@@ -53,11 +70,6 @@ final class Router {
 
   private Answer route(String method, URI uri, String authorization) {
     String path = uri.getRawPath();
-    if (Lookups.serves(path)) {
-      authenticate(authorization);
-      allow(method, "GET");
-      return lookups.answer(path, query(uri.getRawQuery()));
-    }
     if (!path.startsWith(PREFIX) || !path.endsWith("/")) {
       throw HttpError.detail(404, "Not found.");
     }
@@ -82,7 +94,14 @@ final class Router {
     allow(method, "GET");
     FakeGrant grant = find(type, segments[1]);
     Instant now = state.now();
-    return new Answer(200, json.toJson(json.grant(grant, state.user(grant.userPk), state.provider(grant.providerPk), now)));
+    return new Answer(200, json.toJson(current(json.grant(grant, state.user(grant.userPk), state.provider(grant.providerPk), now))));
+  }
+
+  /** The grant with its user and provider as they are now, changed through the API or not. */
+  private JsonObject current(JsonObject grant) {
+    resources.overlay("/core/users/", grant.getAsJsonObject("user"));
+    resources.overlay("/providers/oauth2/", grant.getAsJsonObject("provider"));
+    return grant;
   }
 
   /** Whether the token may delete; throws 403 as authentik's TokenAuthentication does (DRF turns its 401 into 403). */
@@ -102,7 +121,9 @@ final class Router {
 
   private Answer list(GrantType type, Map<String, String> query) {
     Listing listing = Listing.of(type, state.grants(type), query, state);
-    return new Answer(200, json.toJson(json.page(listing, state, state.now())));
+    JsonObject page = json.page(listing, state, state.now());
+    page.getAsJsonArray("results").forEach(grant -> current(grant.getAsJsonObject()));
+    return new Answer(200, json.toJson(page));
   }
 
   private Answer delete(GrantType type, String id, boolean mayDelete) {
@@ -158,6 +179,22 @@ final class Router {
     if (!method.equals(allowed)) {
       throw HttpError.detail(405, "Method \"" + method + "\" not allowed.");
     }
+  }
+
+  /** Every value of each query parameter, in order. */
+  private static Map<String, List<String>> queryValues(String raw) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return query;
+    }
+    for (String pair : raw.split("&")) {
+      int equals = pair.indexOf('=');
+      String name = equals < 0 ? pair : pair.substring(0, equals);
+      String value = equals < 0 ? "" : pair.substring(equals + 1);
+      query.computeIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), k -> new ArrayList<>())
+          .add(URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return query;
   }
 
   /** The query parameters; like Django's QueryDict.get, the last value of a repeated name wins. */
