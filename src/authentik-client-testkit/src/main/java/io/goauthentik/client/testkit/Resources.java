@@ -303,10 +303,11 @@ final class Resources {
     require(errors);
   }
 
+  /** The stored object; 404 as DRF's get_object answers for an id of the right kind. */
   private JsonObject find(Table table, String id) {
     JsonObject row = table.rows.get(id);
     if (row == null) {
-      throw HttpError.detail(404, "Not found.");
+      throw HttpError.detail(404, "No " + (table.schemaName == null ? "object" : table.schemaName) + " matches the given query.");
     }
     return row;
   }
