@@ -90,7 +90,7 @@ class ModulePathTest {
     write("demo.sneaky/demo/sneaky/Main.java", String.join("\n",
         "package demo.sneaky;",
         "public class Main {",
-        "  Object caller = io.goauthentik.client.internal.ModelSupport.mask(\"x\");",
+        "  Object caller = io.goauthentik.client.internal.ToStrings.mask(\"x\");",
         "}"));
 
     String errors = compile("demo.sneaky");
