@@ -16,4 +16,5 @@ module io.goauthentik.client {
   exports io.goauthentik.client;
   exports io.goauthentik.client.api;
   exports io.goauthentik.client.model;
+  exports io.goauthentik.client.revocation;
 }

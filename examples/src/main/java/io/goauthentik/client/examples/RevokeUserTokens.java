@@ -2,9 +2,9 @@ package io.goauthentik.client.examples;
 
 import io.goauthentik.client.ApiException;
 import io.goauthentik.client.AuthentikClient;
-import io.goauthentik.client.RevocationResult;
-import io.goauthentik.client.TokenKind;
-import io.goauthentik.client.TokenRevoker;
+import io.goauthentik.client.revocation.RevocationResult;
+import io.goauthentik.client.revocation.TokenKind;
+import io.goauthentik.client.revocation.TokenRevoker;
 import io.goauthentik.client.testkit.FakeAuthentik;
 import java.util.List;
 import java.util.Locale;

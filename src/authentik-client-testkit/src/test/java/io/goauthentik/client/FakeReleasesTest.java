@@ -19,6 +19,7 @@ import io.goauthentik.client.model.RefreshToken;
 import io.goauthentik.client.model.UsedBy;
 import io.goauthentik.client.model.UsedByActionEnum;
 import io.goauthentik.client.model.User;
+import io.goauthentik.client.revocation.TokenKind;
 import io.goauthentik.client.testkit.FakeAuthentik;
 import io.goauthentik.client.testkit.TestModels;
 import java.io.IOException;

@@ -14,6 +14,7 @@ import io.goauthentik.client.model.SubModeEnum;
 import io.goauthentik.client.model.UsedBy;
 import io.goauthentik.client.model.UsedByActionEnum;
 import io.goauthentik.client.model.UserTypeEnum;
+import io.goauthentik.client.revocation.TokenKind;
 import io.goauthentik.client.testkit.FakeAuthentik;
 import io.goauthentik.client.testkit.Fault;
 import io.goauthentik.client.testkit.ReceivedRequest;

@@ -4,8 +4,15 @@ import io.goauthentik.client.model.GenericError;
 import java.util.List;
 import java.util.Map;
 
-/** What the exceptions whose body is a {@link GenericError} (401, 403, 404) have in common. */
-abstract class GenericErrorException extends ApiException {
+/**
+ * An error whose body is authentik's {@link GenericError} ({@code {"detail": ..., "code": ...}}):
+ * {@link AuthenticationException} (401), {@link PermissionDeniedException} (403) and
+ * {@link NotFoundException} (404). Catch it to show the server's {@code detail} whichever of the
+ * three it was.
+ *
+ * <p>Only this SDK makes its subclasses: the constructor is not public.
+ */
+public abstract class GenericErrorException extends ApiException {
   private static final long serialVersionUID = 1L;
 
   private final transient GenericError genericError;

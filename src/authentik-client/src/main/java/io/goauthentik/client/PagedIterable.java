@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  *
  * <p>Page numbers are not a snapshot: deleting results while walking pages by number skips results
  * (page 2 of a list that shrank is not the old page 2). Collect first, then delete, as
- * {@link TokenRevoker} does.
+ * {@link io.goauthentik.client.revocation.TokenRevoker} does.
  *
  * @param <T> the type of the results
  */

@@ -241,7 +241,7 @@ class FullApiReaderTest {
     assertEquals("jdoe", wholeGroup.getUsersObj().get(0).getUsername());
   }
 
-  private static <T> T read(io.goauthentik.client.internal.ModelSupport.Reader<T> reader, String json) throws IOException {
+  private static <T> T read(io.goauthentik.client.internal.ValueReader<T> reader, String json) throws IOException {
     return reader.read(new JsonReader(new StringReader(json)));
   }
 

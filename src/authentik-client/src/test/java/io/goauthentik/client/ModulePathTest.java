@@ -46,6 +46,8 @@ class ModulePathTest {
   void aModuleThatRequiresOnlyTheLibraryCompilesAndRuns() throws Exception {
     server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
         .body(Fixtures.load("2026.5.6", "refresh_token.json")).build());
+    server.enqueue(new MockResponse.Builder().code(404).addHeader("Content-Type", "application/json")
+        .body("{\"detail\": \"Not found.\"}").build());
     write("demo.app/module-info.java", "module demo.app { requires io.goauthentik.client; }");
     write("demo.app/demo/app/Main.java", String.join("\n",
         "package demo.app;",
@@ -61,6 +63,11 @@ class ModulePathTest {
         "          new java.io.StringReader(\"{\\\"pk\\\": 7}\")));",
         "      System.out.println(token.getUser().getUsername() + \" via \" + token.getProvider().getName()"
             + " + \" and \" + copy.getPk());",
+        "      try {", // the exceptions' public parent, and the revocation package, are exported
+        "        client.oauth2().oauth2RefreshTokensRetrieve(43);",
+        "      } catch (io.goauthentik.client.GenericErrorException e) {",
+        "        System.out.println(e.getGenericError().getDetail() + \" \" + io.goauthentik.client.revocation.TokenKind.REFRESH_TOKEN);",
+        "      }",
         "    } finally {",
         "      http.dispatcher().executorService().shutdown();",
         "    }",
@@ -74,7 +81,7 @@ class ModulePathTest {
     String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertEquals(0, run.exitValue(), output);
-    assertEquals("akadmin via Provider for Jellyfin and 7", output.strip());
+    assertEquals("akadmin via Provider for Jellyfin and 7\nNot found. REFRESH_TOKEN", output.strip());
   }
 
   @Test
@@ -83,7 +90,7 @@ class ModulePathTest {
     write("demo.sneaky/demo/sneaky/Main.java", String.join("\n",
         "package demo.sneaky;",
         "public class Main {",
-        "  Object caller = io.goauthentik.client.internal.ModelSupport.mask(\"x\");",
+        "  Object caller = io.goauthentik.client.internal.ToStrings.mask(\"x\");",
         "}"));
 
     String errors = compile("demo.sneaky");

@@ -1,7 +1,7 @@
 package io.goauthentik.tokens;
 
 import io.goauthentik.client.AuthentikClient;
-import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.revocation.TokenKind;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine;

@@ -3,7 +3,7 @@ package io.goauthentik.tokens;
 import io.goauthentik.client.MalformedResponseException;
 import io.goauthentik.client.Page;
 import io.goauthentik.client.PagedIterable;
-import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.revocation.TokenKind;
 import io.goauthentik.client.api.Oauth2Api;
 import io.goauthentik.client.model.UsedBy;
 import java.util.ArrayList;

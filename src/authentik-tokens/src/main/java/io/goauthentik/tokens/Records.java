@@ -1,6 +1,6 @@
 package io.goauthentik.tokens;
 
-import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.revocation.TokenKind;
 import io.goauthentik.client.model.AccessToken;
 import io.goauthentik.client.model.AuthorizationCode;
 import io.goauthentik.client.model.OAuth2Provider;

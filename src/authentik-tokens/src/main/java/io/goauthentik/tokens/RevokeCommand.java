@@ -1,7 +1,7 @@
 package io.goauthentik.tokens;
 
 import io.goauthentik.client.NotFoundException;
-import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.revocation.TokenKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

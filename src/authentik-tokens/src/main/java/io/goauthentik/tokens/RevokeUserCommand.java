@@ -1,8 +1,8 @@
 package io.goauthentik.tokens;
 
-import io.goauthentik.client.RevocationResult;
-import io.goauthentik.client.TokenKind;
-import io.goauthentik.client.TokenRevoker;
+import io.goauthentik.client.revocation.RevocationResult;
+import io.goauthentik.client.revocation.TokenKind;
+import io.goauthentik.client.revocation.TokenRevoker;
 import io.goauthentik.client.model.User;
 import java.util.LinkedHashMap;
 import java.util.List;

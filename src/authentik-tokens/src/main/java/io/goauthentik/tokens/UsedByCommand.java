@@ -1,6 +1,6 @@
 package io.goauthentik.tokens;
 
-import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.revocation.TokenKind;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;

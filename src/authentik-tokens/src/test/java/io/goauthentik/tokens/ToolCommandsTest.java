@@ -9,7 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.goauthentik.client.AuthentikClient;
 import io.goauthentik.client.NotFoundException;
-import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.revocation.TokenKind;
 import io.goauthentik.client.testkit.FakeAuthentik;
 import io.goauthentik.client.testkit.Fault;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.goauthentik.client.AuthentikClient;
-import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.revocation.TokenKind;
 import io.goauthentik.client.api.Oauth2Api;
 import io.goauthentik.client.testkit.FakeAuthentik;
 import io.goauthentik.client.testkit.Fault;

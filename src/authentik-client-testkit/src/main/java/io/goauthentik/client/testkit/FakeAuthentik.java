@@ -2,7 +2,7 @@ package io.goauthentik.client.testkit;
 
 import com.sun.net.httpserver.HttpServer;
 import io.goauthentik.client.AuthentikClient;
-import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.revocation.TokenKind;
 import io.goauthentik.client.model.UsedByActionEnum;
 import java.io.IOException;
 import java.io.UncheckedIOException;

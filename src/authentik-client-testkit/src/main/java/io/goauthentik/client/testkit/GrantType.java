@@ -1,6 +1,6 @@
 package io.goauthentik.client.testkit;
 
-import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.revocation.TokenKind;
 import java.time.Duration;
 
 /** What the fake knows about each kind of grant: its path, its model's name, its default lifetime. */

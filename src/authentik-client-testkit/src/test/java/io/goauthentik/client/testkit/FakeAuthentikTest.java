@@ -12,7 +12,7 @@ import com.google.gson.JsonParser;
 import io.goauthentik.client.AuthentikClient;
 import io.goauthentik.client.NotFoundException;
 import io.goauthentik.client.PermissionDeniedException;
-import io.goauthentik.client.TokenKind;
+import io.goauthentik.client.revocation.TokenKind;
 import io.goauthentik.client.ValidationException;
 import io.goauthentik.client.api.Oauth2Api;
 import io.goauthentik.client.model.AccessToken;

@@ -159,7 +159,7 @@ public final class ApiCaller {
       Object value = query[i + 1];
       for (Object v : value instanceof Iterable ? (Iterable<?>) value : Collections.singleton(value)) {
         if (v != null) {
-          url.addQueryParameter((String) query[i], ModelSupport.text(v));
+          url.addQueryParameter((String) query[i], WireText.of(v));
         }
       }
     }
@@ -204,7 +204,7 @@ public final class ApiCaller {
         }
         form.addFormDataPart(name, String.valueOf(file.getFileName()), RequestBody.create(file.toFile(), OCTET_STREAM));
       } else if (value != null) {
-        form.addFormDataPart(name, ModelSupport.text(value));
+        form.addFormDataPart(name, WireText.of(value));
       }
       empty = empty && value == null;
     }

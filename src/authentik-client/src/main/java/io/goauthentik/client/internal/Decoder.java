@@ -3,6 +3,7 @@ package io.goauthentik.client.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import okio.Buffer;
 
 /**
@@ -22,12 +23,12 @@ public final class Decoder<T> {
   }, null, true, Boolean.TRUE);
 
   final String typeName;
-  final ModelSupport.Reader<T> json;
+  final ValueReader<T> json;
   private final Raw raw;
   final boolean emptyAllowed;
   final T whenEmpty;
 
-  private Decoder(String typeName, ModelSupport.Reader<T> json, Raw raw, boolean emptyAllowed, T whenEmpty) {
+  private Decoder(String typeName, ValueReader<T> json, Raw raw, boolean emptyAllowed, T whenEmpty) {
     this.typeName = typeName;
     this.json = json;
     this.raw = raw;
@@ -40,8 +41,27 @@ public final class Decoder<T> {
    *
    * @param typeName the value's type, for messages
    */
-  public static <T> Decoder<T> json(String typeName, ModelSupport.Reader<T> reader) {
+  public static <T> Decoder<T> json(String typeName, ValueReader<T> reader) {
     return new Decoder<>(typeName, reader, null, false, null);
+  }
+
+  /**
+   * A JSON array whose items {@code item} reads.
+   *
+   * @param typeName the value's type, for messages
+   */
+  public static <T> Decoder<List<T>> list(String typeName, ValueReader<T> item) {
+    return json(typeName, in -> Readers.readList(in, item));
+  }
+
+  /**
+   * A JSON array as {@link #list} reads it, or one item alone, as older releases sent it (the
+   * contract's {@code x-or-single}).
+   *
+   * @param typeName the value's type, for messages
+   */
+  public static <T> Decoder<List<T>> listOrSingle(String typeName, ValueReader<T> item) {
+    return json(typeName, in -> Readers.readListOrSingle(in, item));
   }
 
   /** The whole body as text (UTF-8, strictly: invalid bytes make it malformed). */

@@ -119,7 +119,7 @@ final class ErrorMapper {
     }
   }
 
-  private static <T> T parse(String body, ModelSupport.Reader<T> reader) {
+  private static <T> T parse(String body, ValueReader<T> reader) {
     if (body == null || !body.stripLeading().startsWith("{")) {
       return null;
     }

@@ -71,10 +71,10 @@ final class ResponseReader {
       throw e;
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // The cause is dropped on purpose: its message may quote a value from the body.
-      String failure = e instanceof ModelSupport.BodyChosenNamesException
-          ? ((ModelSupport.BodyChosenNamesException) e).failure() : e.getClass().getSimpleName();
-      String path = e instanceof ModelSupport.BodyChosenNamesException
-          ? ((ModelSupport.BodyChosenNamesException) e).safePath() : json.getPath();
+      String failure = e instanceof BodyChosenNamesException
+          ? ((BodyChosenNamesException) e).failure() : e.getClass().getSimpleName();
+      String path = e instanceof BodyChosenNamesException
+          ? ((BodyChosenNamesException) e).safePath() : json.getPath();
       throw malformed(request, response, attempt, "body is not a valid " + typeName + " (" + failure + " at "
           + shortened(path) + ")");
     }

@@ -1,7 +1,7 @@
 package io.goauthentik.client.model;
 
 import com.google.gson.stream.JsonReader;
-import io.goauthentik.client.internal.ModelSupport;
+import io.goauthentik.client.internal.FreeForm;
 import jakarta.annotation.Nullable;
 import java.io.IOException;
 import java.io.StringReader;
@@ -49,7 +49,7 @@ public final class IdTokenClaims {
       }
     }
     try {
-      Map<String, Object> claims = ModelSupport.readFreeForm(new JsonReader(new StringReader(text)));
+      Map<String, Object> claims = FreeForm.readFreeForm(new JsonReader(new StringReader(text)));
       return claims == null ? null : new IdTokenClaims(claims);
     } catch (IOException | RuntimeException notJson) {
       return null;

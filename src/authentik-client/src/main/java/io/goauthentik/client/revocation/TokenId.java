@@ -1,4 +1,4 @@
-package io.goauthentik.client;
+package io.goauthentik.client.revocation;
 
 /** One grant to delete: its kind and its id. */
 final class TokenId {

@@ -1,4 +1,4 @@
-package io.goauthentik.client;
+package io.goauthentik.client.revocation;
 
 /**
  * The three kinds of OAuth2 grant authentik keeps per user and provider, each with its own list,

@@ -1,5 +1,8 @@
-package io.goauthentik.client;
+package io.goauthentik.client.revocation;
 
+import io.goauthentik.client.ApiException;
+import io.goauthentik.client.PermissionDeniedException;
+import io.goauthentik.client.ServerException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,5 +1,8 @@
-package io.goauthentik.client;
+package io.goauthentik.client.revocation;
 
+import io.goauthentik.client.ApiException;
+import io.goauthentik.client.NotFoundException;
+import io.goauthentik.client.TransportException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;

@@ -1,5 +1,12 @@
-package io.goauthentik.client;
+package io.goauthentik.client.revocation;
 
+import io.goauthentik.client.ApiException;
+import io.goauthentik.client.AuthentikClient;
+import io.goauthentik.client.MalformedResponseException;
+import io.goauthentik.client.PermissionDeniedException;
+import io.goauthentik.client.RequestOptions;
+import io.goauthentik.client.ServerException;
+import io.goauthentik.client.TransportException;
 import io.goauthentik.client.api.Oauth2Api;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,10 @@
-package io.goauthentik.client;
+package io.goauthentik.client.revocation;
 
+import io.goauthentik.client.ApiException;
+import io.goauthentik.client.MalformedResponseException;
+import io.goauthentik.client.NotFoundException;
+import io.goauthentik.client.Page;
+import io.goauthentik.client.PagedIterable;
 import io.goauthentik.client.api.Oauth2Api;
 import io.goauthentik.client.model.AccessToken;
 import io.goauthentik.client.model.AuthorizationCode;
