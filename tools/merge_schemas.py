@@ -950,6 +950,9 @@ WRITE_SHAPES = {
     # Numbers in older releases, text in newer (one-time codes, an email token's expiry).
     ("integer", "string"): "integer",
 }
+# Where the property's meaning decides: an email stage's token_expiry, minutes up to 2024.10, a duration
+# ("hours=1;minutes=30") later.
+WRITE_SHAPES_BY_PROPERTY = {"token_expiry": "minutes"}
 
 
 def same_json_written(old, new):
@@ -977,11 +980,11 @@ def write_shapes(doc):
             for older in shapes[:-1]:
                 if same_json_written(older["shape"], newest["shape"]):
                     continue
-                kind = WRITE_SHAPES.get((older["shape"], newest["shape"]))
+                kind = WRITE_SHAPES_BY_PROPERTY.get(p) or WRITE_SHAPES.get((older["shape"], newest["shape"]))
                 if kind is None:
                     sys.exit("%s.%s: no write rule for %s -> %s" % (name, p, older["shape"], newest["shape"]))
                 rule = OrderedDict([("property", p), ("sent-as", kind), ("until", older["last"]),
-                                    ("since", newest["first"])] + ([when] if when else []))
+                                    ("since", newest["first"])] + (list(when.items()) if when else []))
                 found["%s.%s" % (name, p)] = rule
                 out.append(rule)
         return out
@@ -998,7 +1001,7 @@ def write_shapes(doc):
                 prop = s["discriminator"]["propertyName"]
                 got = []
                 for value, ref in s["discriminator"]["mapping"].items():
-                    got += rules(ref_name(ref), ("when", OrderedDict([(prop, value)])))
+                    got += rules(ref_name(ref), OrderedDict([("when-property", prop), ("when-value", value)]))
             else:
                 got = rules(name, None)
             if got:
