@@ -10,7 +10,8 @@ import java.util.Map;
 public class UnsupportedByServerException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  private final AuthentikRelease serverRelease;
+  /** The server's release; not serialized (the message names it). */
+  private final transient AuthentikRelease serverRelease;
 
   /**
    * @param message what was not sent, and why
