@@ -6,6 +6,7 @@
     python3 tools/merge_schemas.py --details  # also lists every property added or removed per release
     python3 tools/merge_schemas.py --kit      # only writes the test kit's JSON copy of each release's schema
     python3 tools/merge_schemas.py --secrets  # lists the properties marked x-secret, by the rule that marks each
+    python3 tools/merge_schemas.py --release-table  # README's table of what differs between releases
 
 Run by hand when a release is added (src/authentik-client/src/test/resources/upstream/full/authentik-<release>.yml.gz);
 the build never runs it. Needs Python 3 and PyYAML.
@@ -430,6 +431,7 @@ class Merger:
                 out["requestBody"] = body
             out["responses"] = self.merge_responses(key, by_rel, op_shapes.get(key, set()))
             out.update(self.op_extensions.get(key, {}))
+            out["x-releases"] = self.release_range(rels)
             sec = newest.get("security")
             if sec is not None and sec != [{"authentik": []}]:
                 out["security"] = sec
@@ -603,6 +605,9 @@ class Merger:
         for p in props:
             pv = [(r, s["properties"][p]) for r, s in all_variants if p in (s.get("properties") or {})]
             merged = self.merge_value(pv, "%s.%s" % (name, p))
+            shapes = self.shape_ranges(pv)
+            if len(shapes) > 1:
+                merged = self.with_extension(merged, "x-shapes", shapes)
             in_rels = sorted({r for r, s in variants if p in (s.get("properties") or {})}, key=version_key)
             everywhere = len(in_rels) == len(schema_rels) and not self.absorbed.get(name)
             if everywhere and all(p in (s.get("required") or []) for _, s in variants):
@@ -628,6 +633,40 @@ class Merger:
         later = [v for v, r in first.items() if r != variants[0][0]]
         if later and len(variants) > 1:
             pass
+
+    def release_range(self, rels):
+        """x-releases: the first and last sampled release that have a thing (last null: the newest has it),
+        and the sampled releases next to them that lack it (null: none), which say where its absence is
+        certain. An operation's releases are contiguous (the merge checks)."""
+        idx = [self.rels.index(r) for r in rels]
+        if idx != list(range(idx[0], idx[-1] + 1)):
+            sys.exit("releases with a gap, which x-releases cannot say: %s" % ", ".join(rels))
+        return OrderedDict([
+            ("first", rels[0]),
+            ("last", None if rels[-1] == self.newest else rels[-1]),
+            ("before", self.rels[idx[0] - 1] if idx[0] > 0 else None),
+            ("after", self.rels[idx[-1] + 1] if idx[-1] + 1 < len(self.rels) else None)])
+
+    def shape_ranges(self, variants):
+        """x-shapes: each JSON shape a property has had, oldest first, with the first and last sampled release of it."""
+        by_shape = OrderedDict()
+        for r, s in variants:
+            by_shape.setdefault(shape(s, self.schemas(r)), []).append(r)
+        out = []
+        for k, rels in by_shape.items():
+            rels = sorted(set(rels), key=version_key)
+            out.append(OrderedDict([("shape", k), ("first", rels[0]),
+                                    ("last", None if rels[-1] == self.newest else rels[-1])]))
+        return sorted(out, key=lambda e: version_key(e["first"]))
+
+    @staticmethod
+    def with_extension(schema, key, value):
+        out = copy.deepcopy(schema)
+        if "$ref" in out:
+            # A $ref takes no siblings in OpenAPI 3.0: a one-ref allOf carries the extension.
+            out = OrderedDict([("allOf", [{"$ref": out.pop("$ref")}])] + list(out.items()))
+        out[key] = value
+        return out
 
     @staticmethod
     def with_description(schema, note):
@@ -906,6 +945,74 @@ def request_pairs(doc):
     return pairs
 
 
+# How an older shape of a request body's property is written (x-write-shapes), by its older and newer
+# shape; a pair not listed here, nor known to send the same JSON, stops the merge.
+WRITE_SHAPES = {
+    # redirect_uris before 2024.10: one string, a line per URI (each a regular expression the whole
+    # redirect URI must match).
+    ("string", "array<ref:RedirectURIRequest>"): "newline-separated",
+    # Numbers in older releases, text in newer (one-time codes, an email token's expiry).
+    ("integer", "string"): "integer",
+}
+# Where the property's meaning decides: an email stage's token_expiry, minutes up to 2024.10, a duration
+# ("hours=1;minutes=30") later.
+WRITE_SHAPES_BY_PROPERTY = {"token_expiry": "minutes"}
+
+
+def same_json_written(old, new):
+    """Whether a value of the newer shape is also valid JSON for the older: any JSON for an object,
+    strings for an enum (and back)."""
+    strings = re.compile(r"(array<)*(string|enum:\w+)>*")
+    if old == "any" and new.startswith("map<"):
+        return True
+    return bool(strings.fullmatch(old) and strings.fullmatch(new) and old.count("array") == new.count("array"))
+
+
+def write_shapes(doc):
+    """x-write-shapes on each operation whose JSON body has a property older releases take in another
+    shape: the property, the shape it is sent in (WRITE_SHAPES), the last sampled release with that shape
+    and the first with the newer one; for a oneOf body, the discriminator value the rule applies to.
+    Returns {schema.property: rule} for the report."""
+    schemas = doc["components"]["schemas"]
+    found = OrderedDict()
+
+    def rules(name, when):
+        out = []
+        for p, ps in (schemas[name].get("properties") or {}).items():
+            shapes = ps.get("x-shapes") or []
+            newest = shapes[-1] if shapes else None
+            for older in shapes[:-1]:
+                if same_json_written(older["shape"], newest["shape"]):
+                    continue
+                kind = WRITE_SHAPES_BY_PROPERTY.get(p) or WRITE_SHAPES.get((older["shape"], newest["shape"]))
+                if kind is None:
+                    sys.exit("%s.%s: no write rule for %s -> %s" % (name, p, older["shape"], newest["shape"]))
+                rule = OrderedDict([("property", p), ("sent-as", kind), ("until", older["last"]),
+                                    ("since", newest["first"])] + (list(when.items()) if when else []))
+                found["%s.%s" % (name, p)] = rule
+                out.append(rule)
+        return out
+
+    for item in doc["paths"].values():
+        for op in item.values():
+            content = (op.get("requestBody") or {}).get("content") or {}
+            body = (content.get("application/json") or {}).get("schema") or {}
+            name = target(body)
+            if not name:
+                continue
+            s = schemas[name]
+            if "oneOf" in s:
+                prop = s["discriminator"]["propertyName"]
+                got = []
+                for value, ref in s["discriminator"]["mapping"].items():
+                    got += rules(ref_name(ref), OrderedDict([("when-property", prop), ("when-value", value)]))
+            else:
+                got = rules(name, None)
+            if got:
+                op["x-write-shapes"] = got
+    return found
+
+
 # How authentik's filters match a list's query parameters (django-filter's lookups), for their Javadoc.
 LOOKUPS = {
     "exact": "Only results whose %s is exactly this value (case-sensitive).",
@@ -1142,6 +1249,7 @@ def merge():
         ("schemas", OrderedDict(sorted(schemas.items())))])
     dropped = decorate(doc)
     m.pairs = request_pairs(doc)
+    m.write_shapes = write_shapes(doc)
     describe_filters(doc, notes)
     shared_parameters(doc)
     schemes = doc["components"]["securitySchemes"]
@@ -1163,6 +1271,7 @@ def merge():
                 if code in EXCEPTIONS and "$ref" not in response:  # an error response the notes describe
                     response["x-exception"] = EXCEPTIONS[code]
     javadoc_safe(doc)
+    m.doc = doc
     text = "# Generated by tools/merge_schemas.py from authentik %s; edit tools/contract-notes.yaml, not this file.\n" % (
         ", ".join(rels)) + yaml.dump(doc, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
     return text, m, docs, dropped, secrets
@@ -1202,6 +1311,9 @@ def report(m, docs, dropped, details):
         print("  %s %s %s %s in %s, %s later: %s also reads %s" % (method, path, verb, old, m.span(sorted(set(rels), key=version_key)), new, new, old))
     if dropped:
         print("Schemas no operation reaches (left out): " + ", ".join(dropped))
+    print("Request properties written in an older shape for older releases (x-write-shapes):")
+    for where, rule in m.write_shapes.items():
+        print("  %s: %s up to %s" % (where, rule["sent-as"], rule["until"]))
     print("Response models with toRequest(): %d" % len(m.pairs))
     for name, write_only, left_out in m.pairs:
         if left_out:
@@ -1244,6 +1356,37 @@ def write_kit_contracts():
         data = json.dumps(kit, separators=(",", ":"), sort_keys=False).encode("utf-8")
         with open(os.path.join(KIT_CONTRACTS, "%s.json.gz" % r), "wb") as f:
             f.write(gzip.compress(data, 9, mtime=0))
+README = os.path.join(ROOT, "README.md")
+TABLE_START = "<!-- release-table: made by tools/merge_schemas.py --release-table; --check compares -->"
+TABLE_END = "<!-- release-table end -->"
+
+
+def release_table(m):
+    """README's table of what differs between the sampled releases, from the contract's x-releases and
+    x-write-shapes: operations per release, those new and gone since the release before, those that
+    fail fast (UnsupportedByServerException) on a server of that release, and the write-side shapes."""
+    ops = [op for item in m.doc["paths"].values() for op in item.values()]
+    vk = lambda r: version_key(r) if r else (9999,)
+    lines = ["| release | operations | new | gone | fail fast on it |", "|---|---:|---:|---:|---:|"]
+    for i, r in enumerate(m.rels):
+        has = [o for o in ops if vk(o["x-releases"]["first"]) <= vk(r) <= vk(o["x-releases"]["last"])]
+        new = [o for o in ops if o["x-releases"]["first"] == r] if i else []
+        gone = [o for o in ops if o["x-releases"]["after"] == r]
+        lines.append("| %s | %d | %s | %s | %d |" % (r, len(has), len(new) if i else "", len(gone) if i else "",
+                                                     len(ops) - len(has)))
+    lines += ["", "| property written | in releases up to | sent as | newer shape from |", "|---|---|---|---|"]
+    for where, rule in m.write_shapes.items():
+        lines.append("| `%s` | %s | %s | %s |" % (where, rule["until"], rule["sent-as"], rule["since"]))
+    return "\n".join(lines) + "\n"
+
+
+def readme_table():
+    with open(README, encoding="utf-8") as f:
+        text = f.read()
+    start, end = text.find(TABLE_START), text.find(TABLE_END)
+    if start < 0 or end < start:
+        sys.exit("README.md has no release table between %s and %s" % (TABLE_START, TABLE_END))
+    return text, start + len(TABLE_START) + 1, end
 
 
 def main(argv):
@@ -1251,16 +1394,23 @@ def main(argv):
         write_kit_contracts()
         return
     if "--check" in argv:
-        first = merge()[0]
+        merged = merge()
+        first = merged[0]
         second = merge()[0]
         if first != second:
             sys.exit("two runs of the merge differ")
+        text, start, end = readme_table()
+        if text[start:end] != release_table(merged[1]):
+            sys.exit("README.md's release table is not what --release-table prints: run it and paste the result")
         with open(OUT, encoding="utf-8") as f:
             if f.read() != first:
                 sys.exit("openapi.yaml is not what tools/merge_schemas.py makes: run it and commit the result")
         print("openapi.yaml is up to date, and the merge gives it twice")
         return
     text, m, docs, dropped, secrets = merge()
+    if "--release-table" in argv:  # README's section, between its markers
+        print(release_table(m), end="")
+        return
     if "--secrets" in argv:  # the secrets toString() masks, by the rule that marks each
         for reason in ("write-only", "name", "reviewed list"):
             marked = [p for p, r in secrets.items() if r == reason]

@@ -3,6 +3,7 @@ package io.goauthentik.client;
 import io.goauthentik.client.internal.ApiCaller;
 import io.goauthentik.client.internal.ClientAccess;
 import io.goauthentik.client.internal.HttpLogger;
+import io.goauthentik.client.internal.ServerRelease;
 import io.goauthentik.client.internal.Redactor;
 import io.goauthentik.client.internal.RetryPolicy;
 import io.goauthentik.client.internal.RetryWaits;
@@ -57,6 +58,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
   private final Duration retryMaxDelay;
   private final boolean httpLogging;
   private final RetryWaits retryWaits;
+  private final String release;
 
   private final OkHttpClient http;
   private final ApiCaller caller;
@@ -72,6 +74,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
     this.retryMaxDelay = builder.retryMaxDelay;
     this.httpLogging = builder.httpLogging;
     this.retryWaits = builder.retryWaits;
+    this.release = builder.release;
     // An injected client's own call timeout becomes the budget unless the builder sets one.
     this.callTimeout = builder.callTimeout != null ? builder.callTimeout
         : injectedHttp != null && injectedHttp.callTimeoutMillis() > 0
@@ -86,7 +89,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
         .add("User-Agent", USER_AGENT)
         .build();
     this.caller = new ApiCaller(http, baseUrl, headers, new RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay),
-        callTimeout, redactor, retryWaits != null ? retryWaits : new RetryWaits());
+        callTimeout, redactor, retryWaits != null ? retryWaits : new RetryWaits(), new ServerRelease(release));
   }
 
   /** The OkHttp client calls go through: the injected one's pool and settings, or our own. */
@@ -155,6 +158,23 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
   }
 
   /**
+   * The release of authentik the server runs: the one given to {@link Builder#release(String)}, or
+   * asked from {@code GET /api/v3/admin/version/} the first time a call needs it (at most once per
+   * client, whatever the number of threads) and kept. Calls of operations that differ between
+   * releases use it: one the server's release certainly lacks throws
+   * {@link UnsupportedByServerException} before anything is sent, and bodies are written in the
+   * shapes that release takes.
+   *
+   * @return the server's release
+   * @throws ApiException the exception asking failed with (such as {@link PermissionDeniedException}),
+   *     each time it is called; calls of other operations go on as if the server ran the newest release
+   * @throws IllegalStateException when this client is closed
+   */
+  public AuthentikRelease serverRelease() {
+    return caller.serverRelease();
+  }
+
+  /**
    * A builder holding this client's settings, to derive a client that differs in some of them.
    * The new client owns its own connections unless an {@code httpClient} was given.
    *
@@ -173,6 +193,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
     builder.retryMaxDelay = retryMaxDelay;
     builder.httpLogging = httpLogging;
     builder.retryWaits = retryWaits;
+    builder.release = release;
     return builder;
   }
 
@@ -302,6 +323,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
     private Duration retryMaxDelay = Duration.ofSeconds(10);
     private boolean httpLogging;
     private RetryWaits retryWaits;
+    private String release;
 
     private Builder() {
     }
@@ -419,6 +441,20 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
      */
     public Builder httpLogging(boolean enabled) {
       this.httpLogging = enabled;
+      return this;
+    }
+
+    /**
+     * The release of authentik the server runs, when you know it: the client never asks the server
+     * ({@link AuthentikClient#serverRelease()} returns it). A release outside 2024.2 to 2026.5 logs one
+     * WARNING and calls go on as if the server ran 2026.5.
+     *
+     * @param release such as {@code 2024.6.3}, or {@code null} to ask the server when needed (the default)
+     * @return this builder
+     * @throws IllegalArgumentException when {@code release} is not a release ({@code year.minor.patch})
+     */
+    public Builder release(String release) {
+      this.release = release == null ? null : AuthentikRelease.parse(release).toString();
       return this;
     }
 

@@ -52,7 +52,7 @@ class FullApiReaderTest {
   private static final String FUTURE = "from_a_future_release";
 
   @RegisterExtension
-  final MockAuthentik authentik = new MockAuthentik().configure(b -> b.maxRetries(0));
+  final MockAuthentik authentik = new MockAuthentik().configure(b -> b.maxRetries(0).release("2026.5.6")); // queued answers: nothing asks admin/version
   private final MockWebServer server = authentik.server();
   private final AuthentikClient client = authentik.client();
 
@@ -177,9 +177,10 @@ class FullApiReaderTest {
     // 2026.2 answers the latest lifecycle iteration as one object, 2026.5 as a list.
     server.enqueue(ok("{\"id\": \"" + UUID.randomUUID() + "\", \"object_id\": \"5\", \"state\": \"pending\"}"));
 
-    List<Worker> old = client.admin().adminWorkersList();
-    List<Worker> current = client.admin().adminWorkersList();
-    List<LifecycleIteration> latest = client.lifecycle().lifecycleIterationsListLatest("authentik_core.user", "5").execute();
+    List<Worker> old = authentik.client(b -> b.release("2024.10.5")).admin().adminWorkersList();
+    List<Worker> current = authentik.client(b -> b.release("2025.6.4")).admin().adminWorkersList();
+    List<LifecycleIteration> latest = authentik.client(b -> b.release("2026.2.6")).lifecycle()
+        .lifecycleIterationsListLatest("authentik_core.user", "5").execute();
 
     assertEquals(2, old.get(0).getCount());
     assertEquals("w1", current.get(0).getWorkerId());

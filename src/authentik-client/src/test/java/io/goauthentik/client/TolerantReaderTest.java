@@ -255,7 +255,12 @@ class TolerantReaderTest {
       properties.forEach((name, value) -> {
         Map<String, Object> schema = (Map<String, Object>) value;
         boolean array = schema.containsKey("items");
-        Object ref = (array ? (Map<String, Object>) schema.get("items") : schema).get("$ref");
+        Map<String, Object> typed = array ? (Map<String, Object>) schema.get("items") : schema;
+        Object ref = typed.get("$ref");
+        List<Map<String, Object>> allOf = (List<Map<String, Object>>) typed.get("allOf");
+        if (ref == null && allOf != null && allOf.size() == 1) {
+          ref = allOf.get(0).get("$ref"); // a one-ref allOf carries a $ref with siblings (a description, x-shapes)
+        }
         if (ref == null) {
           return;
         }

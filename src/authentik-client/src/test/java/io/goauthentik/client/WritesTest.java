@@ -50,7 +50,8 @@ class WritesTest {
       + " \"groups\": [], \"groups_obj\": [], \"avatar\": \"a\", \"uid\": \"u\", \"uuid\": \"" + UUID.randomUUID() + "\"}";
 
   @RegisterExtension
-  final MockAuthentik authentik = new MockAuthentik().configure(b -> b.maxRetries(2).retryBaseDelay(java.time.Duration.ZERO));
+  final MockAuthentik authentik = new MockAuthentik().configure(b -> b.maxRetries(2).retryBaseDelay(java.time.Duration.ZERO)
+      .release("2026.5.6")); // queued answers: nothing asks admin/version
   private final MockWebServer server = authentik.server();
   private final AuthentikClient client = authentik.client();
 

@@ -67,6 +67,9 @@ public final class AuthentikTokens {
     root.addSubcommand("revoke-user", describe(new CommandLine(new RevokeUserCommand(session)),
         "Revoke every refresh token, access token and authorization code of a user (optionally of one provider).",
         "Asks first, unless --yes; without a terminal, --yes is required."));
+    root.addSubcommand("doctor", describe(new CommandLine(new DoctorCommand(session)),
+        "Check the server and the token: the server's release and whether the SDK knows it, the token's user.",
+        "Exits non-zero when the server cannot be reached or the token is refused."));
     root.addSubcommand("completion", describe(new CommandLine(new CompletionCommand(session)),
         "Print a bash completion script: source <(authentik-tokens completion)"));
     // An @file argument would be read and its content (a token file's) shown in usage errors.

@@ -46,6 +46,8 @@ public final class ApiCaller {
   private final Headers headers;
   private final long callTimeoutNanos;
   private final AtomicBoolean closed;
+  /** The server's release, shared by every caller of the client. */
+  final ServerRelease release;
 
   /**
    * @param http the client every call goes through
@@ -58,6 +60,17 @@ public final class ApiCaller {
    */
   public ApiCaller(OkHttpClient http, String baseUrl, Headers headers, RetryPolicy retry, Duration callTimeout,
       Redactor redactor, RetryWaits waits) {
+    this(http, baseUrl, headers, retry, callTimeout, redactor, waits, new ServerRelease(null));
+  }
+
+  /**
+   * Like the other constructor, with the server's release known or to be asked.
+   *
+   * @param release the server's release, pinned or asked when a call first needs it
+   */
+  public ApiCaller(OkHttpClient http, String baseUrl, Headers headers, RetryPolicy retry, Duration callTimeout,
+      Redactor redactor, RetryWaits waits, ServerRelease release) {
+    this.release = release;
     this.http = http;
     // Same pool and dispatcher. After a failure OkHttp may re-send a request it already wrote; for
     // anything but a read, only the SDK's retry rule may do that.
@@ -88,6 +101,7 @@ public final class ApiCaller {
     this.transport = base.transport;
     this.responses = base.responses;
     this.closed = base.closed;
+    this.release = base.release;
   }
 
   /**
@@ -142,6 +156,36 @@ public final class ApiCaller {
    */
   public Request newRequest(String method, String path, Object... query) {
     return newRequest(method, path, null, query);
+  }
+
+  /**
+   * Builds a request of an operation whose presence or body differs between releases: the call checks
+   * it against the server's release before sending.
+   *
+   * @param op the operation's release table, or {@code null} when it is the same in every release
+   */
+  public Request newRequest(Operation op, String method, String path, Object... query) {
+    return tagged(op, newRequest(method, path, null, query));
+  }
+
+  /** Like {@link #newRequest(Operation, String, String, Object...)}, with a body. */
+  public Request newRequest(Operation op, String method, String path, RequestBody body, Object... query) {
+    return tagged(op, newRequest(method, path, body, query));
+  }
+
+  private static Request tagged(Operation op, Request request) {
+    return Operation.needsRelease(op) ? request.newBuilder().tag(Operation.class, op).build() : request;
+  }
+
+  /**
+   * The server's release: known, or asked now.
+   *
+   * @return the release
+   * @throws io.goauthentik.client.ApiException when asking failed
+   */
+  public io.goauthentik.client.AuthentikRelease serverRelease() {
+    checkOpen();
+    return release.get(this);
   }
 
   /**
@@ -221,13 +265,47 @@ public final class ApiCaller {
    */
   public <T> T execute(Request request, Decoder<T> decoder) {
     checkOpen();
-    return new Exchange<>(this, request, decoder, deadline()).execute();
+    long deadline = deadline();
+    Operation op = request.tag(Operation.class);
+    if (op != null) {
+      request = release.prepare(this, op, request, deadline);
+    }
+    return new Exchange<>(this, request, decoder, deadline).execute();
   }
 
   /** Like {@link #execute}, without blocking a thread; cancelling the future cancels the call. */
   public <T> CompletableFuture<T> executeAsync(Request request, Decoder<T> decoder) {
     checkOpen();
-    return new Exchange<>(this, request, decoder, deadline()).start();
+    long deadline = deadline();
+    Operation op = request.tag(Operation.class);
+    if (op == null) {
+      return new Exchange<>(this, request, decoder, deadline).start();
+    }
+    CompletableFuture<T> out = new CompletableFuture<>();
+    release.prepareAsync(this, op, request).whenComplete((prepared, e) -> {
+      if (e != null) {
+        out.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+            ? e.getCause() : e);
+        return;
+      }
+      if (out.isDone()) {
+        return; // cancelled while the release was asked
+      }
+      CompletableFuture<T> call = new Exchange<>(this, prepared, decoder, deadline).start();
+      out.whenComplete((v, f) -> {
+        if (out.isCancelled()) {
+          call.cancel(true);
+        }
+      });
+      call.whenComplete((v, f) -> {
+        if (f != null) {
+          out.completeExceptionally(f);
+        } else {
+          out.complete(v);
+        }
+      });
+    });
+    return out;
   }
 
   /**

@@ -59,7 +59,13 @@ final class ErrorMapper {
       }
       case 404: {
         GenericError error = parse(body, GenericError::fromJson);
-        return new NotFoundException(message(request, code, detail(error), attempt), headers, body, error);
+        String message = message(request, code, detail(error), attempt);
+        ServerRelease.Doubt doubt = request.tag(ServerRelease.Doubt.class);
+        if (doubt != null && (error == null || error.getDetail() == null)) {
+          // Not authentik's own "no such object": perhaps no such operation in the server's release.
+          message += doubt.text;
+        }
+        return new NotFoundException(message, headers, body, error);
       }
       case 429:
         return new RateLimitException(message(request, code, null, attempt), headers, body,
