@@ -120,10 +120,16 @@ class FakeApiTest {
   @Test
   void eachReleaseAnswersItsVersionAnd404sWhatItLacks() {
     try (FakeAuthentik old = FakeAuthentik.builder().release("2024.2.2").start();
-        AuthentikClient client = old.clientBuilder().maxRetries(0).build()) {
+        AuthentikClient client = old.clientBuilder().maxRetries(0).build();
+        AuthentikClient pinnedNewer = old.clientBuilder().maxRetries(0).release("2026.5.6").build()) {
       assertEquals("2024.2.2", client.admin().adminVersionRetrieve().getVersionCurrent());
-      // 2024.2 had no RBAC initial permissions, added in 2025.2
-      assertThrows(NotFoundException.class, () -> client.rbac().rbacInitialPermissionsList().execute());
+      // 2024.2 had no RBAC initial permissions, added in 2025.2: a client that knows the release sends nothing,
+      assertThrows(io.goauthentik.client.UnsupportedByServerException.class,
+          () -> client.rbac().rbacInitialPermissionsList().execute());
+      // and one that believes the server newer gets the fake's 404.
+      int sent = old.requests().size();
+      assertThrows(NotFoundException.class, () -> pinnedNewer.rbac().rbacInitialPermissionsList().execute());
+      assertEquals(sent + 1, old.requests().size());
     }
     try (FakeAuthentik fake = FakeAuthentik.start(); AuthentikClient client = fake.clientBuilder().build()) {
       assertEquals(FakeAuthentik.releases().get(FakeAuthentik.releases().size() - 1),
