@@ -87,6 +87,10 @@ HOISTED_NAMES = {("GeoIPPolicy", "countries_obj"): "DetailedCountryField"}
 # Schemas whose older releases sent a bare string where the newer send the object: the string is
 # this property of the object (x-from-string).
 FROM_STRING = {"RedirectURI": "url", "PromptChoice": "value", "LogEvent": "event"}
+# What a bare string also says about another property (x-from-string-value on it): before 2024.10 each
+# line of redirect_uris was a regular expression (authentik matched it in full, and compared a line that
+# is no valid expression as it is), which is matching_mode regex; read so, toRequest() sends it back unchanged.
+FROM_STRING_VALUES = {("RedirectURI", "matching_mode"): "regex"}
 
 # Secrets (x-secret: true, which toString() masks), decided per property by mark_secrets(): a property
 # is secret when it is write-only (the server never shows it back), or is listed under `secrets` in
@@ -898,6 +902,8 @@ def decorate(doc):
     for name, prop in FROM_STRING.items():
         if name in schemas:
             schemas[name]["x-from-string"] = prop
+    for (name, prop), value in FROM_STRING_VALUES.items():
+        schemas[name]["properties"][prop]["x-from-string-value"] = value
     return dropped
 
 

@@ -141,8 +141,8 @@ class CompatibilityTest {
     assertEquals(List.of(MatchingModeEnum.STRICT, MatchingModeEnum.REGEX),
         fromArray.stream().map(RedirectURI::getMatchingMode).collect(Collectors.toList()));
     assertEquals(urls, urls(fromString));
-    // Servers of the string form did not say how a URI is matched.
-    fromString.forEach(uri -> assertNull(uri.getMatchingMode()));
+    // Servers of the string form matched each line as a regular expression.
+    fromString.forEach(uri -> assertEquals(MatchingModeEnum.REGEX, uri.getMatchingMode()));
   }
 
   /**

@@ -231,6 +231,24 @@ class ServerReleaseTest {
   }
 
   @Test
+  void aProviderReadFromAnOlderReleaseGoesBackUnchangedThroughToRequest() throws Exception {
+    // Up to 2024.8 each line was a regular expression: read as matching_mode regex, written back as it was.
+    String lines = "https://app\\\\.example\\\\.com/cb\\nhttps://.*\\\\.example\\\\.com/.*";
+    io.goauthentik.client.model.OAuth2Provider read = io.goauthentik.client.model.OAuth2Provider.fromJson(
+        new com.google.gson.stream.JsonReader(new java.io.StringReader("{\"pk\": 1, \"name\": \"app\","
+            + " \"authorization_flow\": \"" + UUID.randomUUID() + "\", \"redirect_uris\": \"" + lines + "\"}")));
+    assertEquals(List.of(MatchingModeEnum.REGEX, MatchingModeEnum.REGEX),
+        read.getRedirectUris().stream().map(io.goauthentik.client.model.RedirectURI::getMatchingMode)
+            .collect(java.util.stream.Collectors.toList()));
+    answer = json(200, "{\"pk\": 1, \"name\": \"app\"}");
+
+    authentik.client(b -> b.release("2024.6.3")).providers().providersOauth2Update(1, read.toRequest().build());
+
+    assertEquals("https://app\\.example\\.com/cb\nhttps://.*\\.example\\.com/.*",
+        JsonParser.parseString(others.remove().getBody().utf8()).getAsJsonObject().get("redirect_uris").getAsString());
+  }
+
+  @Test
   void aValueTheOlderShapeCannotHoldIsRefusedBeforeSending() {
     OAuth2ProviderRequest spaced = OAuth2ProviderRequest.builder().name("app").authorizationFlow(UUID.randomUUID())
         .redirectUris(List.of(RedirectURIRequest.builder().matchingMode(MatchingModeEnum.STRICT)
