@@ -29,11 +29,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +69,8 @@ class FullApiContractTest {
   private static final long SEED = Long.getLong("contract.seed", System.nanoTime());
   private static final String TOKEN = "contract-test-token";
   private static final Contract CONTRACT = Contract.load();
+  /** The release whose schema gives the arguments of an operation that older releases lack. */
+  private static final String NEWEST = "2026.5.6";
 
   static Stream<String> releases() throws IOException, URISyntaxException {
     String only = System.getProperty("contract.releases", "");
@@ -82,29 +90,71 @@ class FullApiContractTest {
   @MethodSource("releases")
   void everyOperationOfTheReleaseAgainstItsOwnSchema(String release, @TempDir Path dir) throws Exception {
     ReleaseApi api = ReleaseApi.load(release);
-    PrismRecorder recorder = new PrismRecorder();
-    OkHttpClient http = new OkHttpClient.Builder().addInterceptor(recorder).build();
-    try (PrismProcess prism = PrismProcess.start(api.writeServed(dir));
-        AuthentikClient client = AuthentikClient.builder().baseUrl(prism.url()).token(TOKEN).httpClient(http)
-            .maxRetries(0).build()) {
-      Sweep sweep = new Sweep(api, client, recorder, prism, new Random(SEED ^ release.hashCode()), dir);
-      for (Operation op : api.operations) {
-        if (sweep.selected(op)) {
-          for (int i = 0; i < (op.method().equals("GET") ? CALLS : 1); i++) {
-            sweep.call(op);
+    try (PrismProcess prism = PrismProcess.start(api.writeServed(dir))) {
+      // The same calls twice: by a client pinned to the release, and by one that asks admin/version.
+      for (boolean pinned : new boolean[] {true, false}) {
+        PrismRecorder recorder = new PrismRecorder();
+        VersionAnswer version = new VersionAnswer(release);
+        // The version answer comes first: the detection request never reaches the recorder or Prism
+        // (whose mock would invent a release).
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(version).addInterceptor(recorder).build();
+        AuthentikClient.Builder builder = AuthentikClient.builder().baseUrl(prism.url()).token(TOKEN).httpClient(http)
+            .maxRetries(0);
+        if (pinned) {
+          builder.release(release);
+        }
+        int logMark = prism.mark();
+        try (AuthentikClient client = builder.build()) {
+          Sweep sweep = new Sweep(api, client, recorder, prism, new Random(SEED ^ release.hashCode() ^ (pinned ? 0 : 1)),
+              dir, pinned ? "pinned" : "detected");
+          for (Operation op : api.operations) {
+            if (sweep.selected(op)) {
+              for (int i = 0; i < (op.method().equals("GET") ? CALLS : 1); i++) {
+                sweep.call(op);
+              }
+            }
           }
+          sweep.failFast();
+          prism.awaitHandled(recorder.size());
+          List<String> violations = prism.violationsSince(logMark);
+          System.out.println(sweep.report(violations.size()));
+
+          assertEquals(List.of(), sweep.failures, sweep.name + " (seed " + SEED + "): calls that failed");
+          assertEquals(List.of(), violations, sweep.name + ": Prism found faults in the SDK's requests");
+          assertTrue(sweep.operations > 0, sweep.name + ": no operation selected");
+          assertEquals(pinned ? 0 : 1, version.asked.get(), sweep.name + ": admin/version requests");
+          assertEquals(release, client.serverRelease().toString(), sweep.name + ": the server's release");
+        } finally {
+          http.dispatcher().executorService().shutdown();
+          http.connectionPool().evictAll();
         }
       }
-      prism.awaitHandled(recorder.size());
-      List<String> violations = prism.violationsSince(0);
-      System.out.println(sweep.report(violations.size()));
+    }
+  }
 
-      assertEquals(List.of(), sweep.failures, release + " (seed " + SEED + "): calls that failed");
-      assertEquals(List.of(), violations, release + ": Prism found faults in the SDK's requests");
-      assertTrue(sweep.operations > 0, release + ": no operation selected");
-    } finally {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+  /**
+   * Answers {@code GET /api/v3/admin/version/} with the release Prism serves, as authentik would:
+   * Prism's mock invents a version. Every other request goes on.
+   */
+  private static final class VersionAnswer implements Interceptor {
+    final String release;
+    final AtomicInteger asked = new AtomicInteger();
+
+    VersionAnswer(String release) {
+      this.release = release;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      Request request = chain.request();
+      if (!request.method().equals("GET") || !request.url().encodedPath().equals("/api/v3/admin/version/")) {
+        return chain.proceed(request);
+      }
+      asked.incrementAndGet();
+      String body = "{\"version_current\": \"" + release + "\", \"version_latest\": \"" + release
+          + "\", \"version_latest_valid\": true, \"build_hash\": \"\", \"outdated\": false, \"outpost_outdated\": false}";
+      return new Response.Builder().request(request).protocol(Protocol.HTTP_1_1).code(200).message("OK")
+          .body(ResponseBody.create(body, MediaType.get("application/json"))).build();
     }
   }
 
@@ -116,9 +166,8 @@ class FullApiContractTest {
     final PrismProcess prism;
     final Random random;
     final Path dir;
+    final String name;
     final List<String> failures = new ArrayList<>();
-    final Map<String, Integer> dropped = new TreeMap<>();
-    final Map<String, Integer> notSent = new TreeMap<>();
     final long started = System.nanoTime();
     int operations;
     int calls;
@@ -126,25 +175,73 @@ class FullApiContractTest {
     int writes;
     int decoded;
     int invented;
+    int failedFast;
 
-    Sweep(ReleaseApi api, AuthentikClient client, PrismRecorder recorder, PrismProcess prism, Random random, Path dir) {
+    Sweep(ReleaseApi api, AuthentikClient client, PrismRecorder recorder, PrismProcess prism, Random random, Path dir,
+        String mode) {
       this.api = api;
       this.client = client;
       this.recorder = recorder;
       this.prism = prism;
       this.random = random;
       this.dir = dir;
+      this.name = api.release + " " + mode;
+      // The properties older releases take in another shape go in every body that has them.
+      api.always = CONTRACT.writeShapeProperties();
     }
 
     boolean selected(Operation op) {
-      Contract.Op merged = CONTRACT.op(op.path(), op.method());
-      boolean sample = merged != null && op.method().equals("GET") && List.of("core", "oauth2").contains(merged.tag())
-          && (merged.id().endsWith("_list") || merged.id().endsWith("_retrieve"));
-      if (FULL || sample) {
+      if (!name.endsWith("pinned") && op.method().equals("GET") && op.path().equals("/admin/version/")) {
+        return false; // answered by VersionAnswer, not Prism
+      }
+      if (FULL || sampled(CONTRACT.op(op.path(), op.method()))) {
         operations++;
         return true;
       }
       return false;
+    }
+
+    /**
+     * The default sample: every list and retrieve of the core and oauth2 tags, and every write whose body
+     * older releases take in another shape.
+     */
+    static boolean sampled(Contract.Op merged) {
+      return merged != null && (merged.writeShapes() || merged.method().equals("GET")
+          && List.of("core", "oauth2").contains(merged.tag())
+          && (merged.id().endsWith("_list") || merged.id().endsWith("_retrieve")));
+    }
+
+    /**
+     * Each operation of openapi.yaml that this release lacks (among those selected) must throw
+     * UnsupportedByServerException and send nothing. Its arguments are random values of the schema of
+     * a release that has it.
+     */
+    void failFast() throws IOException {
+      for (Contract.Op merged : CONTRACT.ops().values()) {
+        if (!FULL && !sampled(merged) || api.has(merged.method(), merged.path())) {
+          continue;
+        }
+        String source = merged.last() == null ? NEWEST : merged.last();
+        ReleaseApi other = ReleaseApi.cached(source);
+        Operation op = other.operation(merged.method(), merged.path());
+        String what = name + " " + merged.method() + " " + merged.path() + " (" + merged.id() + ", from " + source + ")";
+        Sweep from = new Sweep(other, client, recorder, prism, random, dir, name);
+        int mark = recorder.size();
+        try {
+          from.invoke(op, merged);
+          failures.add(what + ": the release lacks it, and the call went through");
+        } catch (InvocationTargetException e) {
+          if (e.getCause() instanceof UnsupportedByServerException && recorder.since(mark).isEmpty()) {
+            failedFast++;
+          } else {
+            failures.add(what + ": the release lacks it, expected UnsupportedByServerException before sending, got "
+                + e.getCause() + " after " + recorder.since(mark).size() + " requests");
+          }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          failures.add(what + ": " + e);
+        }
+        failures.addAll(from.failures);
+      }
     }
 
     void call(Operation op) {
@@ -158,37 +255,7 @@ class FullApiContractTest {
       int logMark = prism.mark();
       Object result;
       try {
-        Object tagApi = AuthentikClient.class.getMethod(merged.accessor()).invoke(client);
-        Method method = Arrays.stream(tagApi.getClass().getMethods())
-            .filter(m -> m.getName().equals(merged.javaName()) && m.getParameterCount() == merged.arguments().size())
-            .findFirst().orElse(null);
-        if (method == null) {
-          failures.add(what + ": " + tagApi.getClass().getSimpleName() + " has no " + merged.javaName() + " with "
-              + merged.arguments().size() + " parameters");
-          return;
-        }
-        Object[] args = new Object[merged.arguments().size()];
-        for (int k = 0; k < args.length; k++) {
-          String[] argument = merged.arguments().get(k);
-          Map<String, Object> schema = argumentSchema(op, argument[0], argument[1]);
-          if (schema == null) {
-            failures.add(what + ": the release has no " + argument[0] + " " + argument[1] + ", which openapi.yaml requires");
-            return;
-          }
-          args[k] = java(api.value(schema, random, 0), method.getGenericParameterTypes()[k],
-              (argument[0].equals("body") || argument[0].equals("form") ? "" : "query ") + what + " " + argument[1], true);
-        }
-        Object target = method.invoke(tagApi, args);
-        boolean fluent = target != null && target.getClass().getEnclosingClass() == tagApi.getClass();
-        if (fluent) {
-          setOptionals(op, merged, target, what);
-          result = target.getClass().getMethod("execute").invoke(target);
-        } else {
-          result = target;
-        }
-      } catch (NotSendable e) {
-        notSent.merge(e.getMessage(), 1, Integer::sum);
-        return;
+        result = invoke(op, merged);
       } catch (ContractGap e) {
         failures.add(what + ": " + e.getMessage());
         return;
@@ -224,6 +291,42 @@ class FullApiContractTest {
       } catch (AssertionError | RuntimeException e) {
         failures.add(what + ": " + e + "\n  body: " + abbreviate(exchange.body()));
       }
+    }
+
+    /**
+     * Calls the operation through the SDK with random arguments of this sweep's release schema.
+     *
+     * @return what the SDK returned
+     * @throws InvocationTargetException what the SDK threw
+     * @throws ContractGap when openapi.yaml lacks something the release has
+     */
+    Object invoke(Operation op, Contract.Op merged) throws ReflectiveOperationException {
+      String what = api.release + " " + op.method() + " " + op.path() + " (" + op.id() + ")";
+      Object tagApi = AuthentikClient.class.getMethod(merged.accessor()).invoke(client);
+      Method method = Arrays.stream(tagApi.getClass().getMethods())
+          .filter(m -> m.getName().equals(merged.javaName()) && m.getParameterCount() == merged.arguments().size())
+          .findFirst().orElse(null);
+      if (method == null) {
+        throw new ContractGap(tagApi.getClass().getSimpleName() + " has no " + merged.javaName() + " with "
+            + merged.arguments().size() + " parameters");
+      }
+      Object[] args = new Object[merged.arguments().size()];
+      for (int k = 0; k < args.length; k++) {
+        String[] argument = merged.arguments().get(k);
+        Map<String, Object> schema = argumentSchema(op, argument[0], argument[1]);
+        if (schema == null) {
+          throw new ContractGap("the release has no " + argument[0] + " " + argument[1] + ", which openapi.yaml requires");
+        }
+        args[k] = java(api.value(schema, random, 0), method.getGenericParameterTypes()[k],
+            (argument[0].equals("body") || argument[0].equals("form") ? "" : "query ") + what + " " + argument[1], true);
+      }
+      Object target = method.invoke(tagApi, args);
+      boolean fluent = target != null && target.getClass().getEnclosingClass() == tagApi.getClass();
+      if (fluent) {
+        setOptionals(op, merged, target, what);
+        return target.getClass().getMethod("execute").invoke(target);
+      }
+      return target;
     }
 
     /** What Prism logged about the requests since {@code mark}: why it refused one. */
@@ -300,12 +403,8 @@ class FullApiContractTest {
         if (setter == null) {
           throw new ContractGap(request.getClass().getSimpleName() + " has no setter for the parameter " + p.getKey());
         }
-        try {
-          setter.invoke(request, java(api.value(p.getValue(), random, 0), setter.getGenericParameterTypes()[0],
-              (queryNames.contains(p.getKey()) ? "query " : "") + what + " " + p.getKey(), false));
-        } catch (NotSendable e) {
-          dropped.merge(e.getMessage(), 1, Integer::sum);
-        }
+        setter.invoke(request, java(api.value(p.getValue(), random, 0), setter.getGenericParameterTypes()[0],
+            (queryNames.contains(p.getKey()) ? "query " : "") + what + " " + p.getKey(), false));
       }
     }
 
@@ -340,7 +439,7 @@ class FullApiContractTest {
      * A value of the release's schema as the Java type the SDK's setter or parameter takes.
      *
      * @param required whether the request is invalid without it (else it is left out when it cannot be sent)
-     * @throws NotSendable when the SDK's type cannot hold the release's value (a shape that changed)
+     * @throws ContractGap when the SDK's type cannot hold the release's value
      */
     private Object java(Object value, Type type, String where, boolean required) {
       Class<?> raw = type instanceof ParameterizedType ? (Class<?>) ((ParameterizedType) type).getRawType() : (Class<?>) type;
@@ -356,8 +455,18 @@ class FullApiContractTest {
           // A query parameter is text on the wire: 30 and "30" are the same request.
           return String.valueOf(value);
         }
+        if (raw == String.class && (value instanceof Integer || value instanceof Long)) {
+          // An older release's number where the SDK takes text (a code, a duration in minutes): the
+          // SDK writes it back as a number for that release (x-write-shapes), which Prism checks.
+          return String.valueOf(value);
+        }
         if (raw == Integer.class && value instanceof Integer) {
           return value;
+        }
+        if ((raw == Integer.class || raw == Long.class) && value instanceof Double) {
+          // A release that takes any number where the SDK takes a whole one: a whole number is one too.
+          long whole = Math.round((Double) value);
+          return raw == Integer.class ? (Object) (int) whole : (Object) whole;
         }
         if (raw == Long.class && value instanceof Number && !(value instanceof Double)) {
           return ((Number) value).longValue();
@@ -384,6 +493,20 @@ class FullApiContractTest {
             throw new ContractGap(raw.getSimpleName() + " lacks the value " + value + " (" + where + ")");
           }
           return constant;
+        }
+        if (raw == List.class && value instanceof String
+            && io.goauthentik.client.model.RequestModel.class.isAssignableFrom(
+                (Class<?>) ((ParameterizedType) type).getActualTypeArguments()[0])) {
+          // redirect_uris up to 2024.8: one string, a regular expression per line; the SDK writes the
+          // list back as that string for those releases.
+          Class<?> item = (Class<?>) ((ParameterizedType) type).getActualTypeArguments()[0];
+          List<Object> out = new ArrayList<>();
+          for (String line : ((String) value).split("\\s+")) {
+            if (!line.isEmpty()) {
+              out.add(build(item, new Obj(null, Map.of("matching_mode", "regex", "url", line)), where + "[]"));
+            }
+          }
+          return out;
         }
         if (raw == List.class && value instanceof List) {
           Type item = ((ParameterizedType) type).getActualTypeArguments()[0];
@@ -413,7 +536,7 @@ class FullApiContractTest {
       } catch (IllegalArgumentException | java.time.DateTimeException e) {
         // falls through: not a value of that type
       }
-      throw new NotSendable(where.replaceFirst("^query ", "").replaceAll(" \\([a-z0-9_]+\\)", "") + ": "
+      throw new ContractGap(where.replaceFirst("^query ", "").replaceAll(" \\([a-z0-9_]+\\)", "") + ": "
           + describe(value) + " where the SDK takes " + raw.getSimpleName() + (required ? " (required)" : ""));
     }
 
@@ -434,17 +557,8 @@ class FullApiContractTest {
         if (setter == null) {
           throw new ContractGap(model.getSimpleName() + " has no property " + p.getKey() + " (" + where + ")");
         }
-        try {
-          setter.invoke(builder, java(p.getValue(), setter.getGenericParameterTypes()[0],
-              where + "." + p.getKey() + " (" + model.getSimpleName() + ")", false));
-        } catch (NotSendable e) {
-          List<?> required = ReleaseApi.list(api.flat(ReleaseApi.map(api.resolve(
-              Map.of("$ref", "#/components/schemas/" + value.schema())))).getOrDefault("required", List.of()));
-          if (value.schema() != null && required.contains(p.getKey())) {
-            throw e;
-          }
-          dropped.merge(e.getMessage(), 1, Integer::sum);
-        }
+        setter.invoke(builder, java(p.getValue(), setter.getGenericParameterTypes()[0],
+            where + "." + p.getKey() + " (" + model.getSimpleName() + ")", false));
       }
       try {
         return builder.getClass().getMethod("build").invoke(builder);
@@ -487,25 +601,10 @@ class FullApiContractTest {
     String report(int violations) {
       StringBuilder out = new StringBuilder(String.format(
           "%s (seed %d, %s sweep): %d operations, %d calls (%d reads, %d writes), %d decoded, %d failed,"
-              + " %d Prism violations, %.1f s%n", api.release, SEED, FULL ? "full" : "sample", operations, calls, reads,
-          writes, decoded, failures.size(), violations, (System.nanoTime() - started) / 1e9));
+              + " %d Prism violations, %d failed fast, %.1f s%n", name, SEED, FULL ? "full" : "sample", operations, calls,
+          reads, writes, decoded, failures.size(), violations, failedFast, (System.nanoTime() - started) / 1e9));
       out.append(String.format("  properties Prism invented and the SDK skipped: %d%n", invented));
-      if (!notSent.isEmpty()) {
-        out.append("  calls not made, a required value's shape changed since this release:").append(System.lineSeparator());
-        notSent.forEach((k, v) -> out.append("    ").append(v).append("x ").append(k).append(System.lineSeparator()));
-      }
-      if (!dropped.isEmpty()) {
-        out.append("  optional values left out, their shape changed since this release:").append(System.lineSeparator());
-        dropped.forEach((k, v) -> out.append("    ").append(v).append("x ").append(k).append(System.lineSeparator()));
-      }
       return out.toString();
-    }
-  }
-
-  /** The SDK's type cannot hold a value of this release's schema (the shape changed since). */
-  private static final class NotSendable extends RuntimeException {
-    NotSendable(String message) {
-      super(message, null, false, false);
     }
   }
 
@@ -521,8 +620,15 @@ class FullApiContractTest {
   }
 
   /** openapi.yaml: each operation's id, tag and the arguments of its generated method, in order. */
-  record Contract(Map<String, Op> ops) {
-    record Op(String id, String tag, List<String[]> arguments) {
+  record Contract(Map<String, Op> ops, java.util.Set<String> properties) {
+    /**
+     * One operation of openapi.yaml.
+     *
+     * @param last the last sampled release with it (x-releases), null for the newest
+     * @param writeShapes whether older releases take its body in another shape (x-write-shapes)
+     */
+    record Op(String id, String method, String path, String tag, List<String[]> arguments, String last,
+        boolean writeShapes) {
       String javaName() {
         StringBuilder out = new StringBuilder();
         for (String part : id.split("_")) {
@@ -534,6 +640,11 @@ class FullApiContractTest {
       String accessor() {
         return tag.replaceAll("[^A-Za-z0-9]", "");
       }
+    }
+
+    /** The properties of request bodies that older releases take in another shape (x-write-shapes). */
+    java.util.Set<String> writeShapeProperties() {
+      return properties;
     }
 
     Op op(String path, String method) {
@@ -549,6 +660,7 @@ class FullApiContractTest {
       }
       Map<String, Object> shared = ReleaseApi.map(ReleaseApi.map(root.get("components")).get("parameters"));
       Map<String, Op> ops = new LinkedHashMap<>();
+      java.util.Set<String> properties = new java.util.TreeSet<>();
       ReleaseApi.map(root.get("paths")).forEach((path, item) -> ReleaseApi.map(item).forEach((method, o) -> {
         Map<String, Object> op = ReleaseApi.map(o);
         List<String[]> arguments = new ArrayList<>();
@@ -575,9 +687,15 @@ class FullApiContractTest {
           }
         }
         List<?> tags = ReleaseApi.list(op.get("tags"));
-        ops.put(method.toUpperCase() + " " + path, new Op((String) op.get("operationId"), (String) tags.get(0), arguments));
+        for (Object shape : ReleaseApi.list(op.getOrDefault("x-write-shapes", List.of()))) {
+          properties.add((String) ReleaseApi.map(shape).get("property"));
+        }
+        Map<String, Object> releases = ReleaseApi.map(op.get("x-releases"));
+        Object last = releases == null ? null : releases.get("last");
+        ops.put(method.toUpperCase() + " " + path, new Op((String) op.get("operationId"), method.toUpperCase(), path,
+            (String) tags.get(0), arguments, last == null ? null : String.valueOf(last), op.containsKey("x-write-shapes")));
       }));
-      return new Contract(ops);
+      return new Contract(ops, java.util.Set.copyOf(properties));
     }
   }
 

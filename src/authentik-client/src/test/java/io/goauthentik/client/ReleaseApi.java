@@ -41,6 +41,8 @@ final class ReleaseApi {
   final String release;
   final Map<String, Object> root;
   final List<Operation> operations = new ArrayList<>();
+  /** Properties {@link #value} always gives a value when an object has them (not only half the time). */
+  volatile java.util.Set<String> always = java.util.Set.of();
 
   private ReleaseApi(String release, Map<String, Object> root) {
     this.release = release;
@@ -79,6 +81,28 @@ final class ReleaseApi {
             (String) tags.get(0), params, body, bodyType, response));
       }
     }
+  }
+
+  private static final Map<String, ReleaseApi> CACHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Like {@link #load(String)}, loaded once per test run. */
+  static ReleaseApi cached(String release) throws IOException {
+    ReleaseApi api = CACHED.get(release);
+    if (api == null) {
+      api = load(release);
+      CACHED.put(release, api);
+    }
+    return api;
+  }
+
+  /** Whether the release has the operation ({@code GET}, {@code /core/users/}). */
+  boolean has(String method, String path) {
+    return operation(method, path) != null;
+  }
+
+  /** The release's operation ({@code GET}, {@code /core/users/}), or null. */
+  Operation operation(String method, String path) {
+    return operations.stream().filter(o -> o.method().equals(method) && o.path().equals(path)).findFirst().orElse(null);
   }
 
   /** The release's schema, from src/test/resources/upstream/full/authentik-&lt;release&gt;.yml.gz. */
@@ -260,8 +284,9 @@ final class ReleaseApi {
           // null where the property's own schema is nullable; a nullable allOf of an enum still
           // demands one of the enum's values of a validator (OpenAPI 3.0.3), so no null there.
           boolean nullable = Boolean.TRUE.equals(map(p.getValue()).get("nullable")) && refName(map(p.getValue())) == null;
-          if (isRequired || (depth < 3 && random.nextBoolean())) {
-            values.put(p.getKey(), !isRequired && nullable && random.nextInt(8) == 0
+          boolean wanted = always.contains(p.getKey());
+          if (isRequired || wanted || (depth < 3 && random.nextBoolean())) {
+            values.put(p.getKey(), !isRequired && !wanted && nullable && random.nextInt(8) == 0
                 ? null : value(map(p.getValue()), random, depth + 1));
           }
         }
