@@ -118,7 +118,7 @@ class PrismContractTest {
           http.connectionPool().evictAll();
         };
         PrismProcess prism = PrismProcess.start(served);
-        AuthentikClient client = AuthentikClient.builder().baseUrl(prism.url()).token(TOKEN)
+        AuthentikClient client = AuthentikClient.builder().baseUrl(prism.url()).token(TOKEN).release(release)
             .httpClient(http).maxRetries(0).build()) {
       Sweep sweep = new Sweep(release, schema, recorder, http, client.oauth2(), new Random(SEED));
       for (String operation : OPERATIONS) {
