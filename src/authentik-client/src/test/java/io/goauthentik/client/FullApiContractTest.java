@@ -127,6 +127,7 @@ class FullApiContractTest {
               for (int i = 0; i < (op.method().equals("GET") ? CALLS : 1); i++) {
                 sweep.call(op);
               }
+              sweep.shapedVariants(op);
             }
           }
           sweep.failFast();
@@ -196,6 +197,8 @@ class FullApiContractTest {
     int decoded;
     int invented;
     int failedFast;
+    /** The body's schema for the next call, one variant of a oneOf body, or null for the operation's. */
+    Map<String, Object> variant;
     /** Values of an older shape set as the SDK takes them (a number as text, one string as a list). */
     int olderShapes;
 
@@ -221,6 +224,31 @@ class FullApiContractTest {
         return true;
       }
       return false;
+    }
+
+    /**
+     * A oneOf body whose variants older releases take in another shape (a flow challenge's code): one
+     * more call with each such variant the release has, so that each is sent, not only those the random
+     * body happens to pick.
+     */
+    void shapedVariants(Operation op) {
+      Contract.Op merged = CONTRACT.op(op.path(), op.method());
+      Map<String, Object> discriminator = op.body() == null ? null
+          : ReleaseApi.map(api.resolve(op.body()).get("discriminator"));
+      if (merged == null || discriminator == null) {
+        return;
+      }
+      Map<String, Object> mapping = ReleaseApi.map(discriminator.get("mapping"));
+      for (String component : merged.shapedVariants()) {
+        if (mapping.containsKey(component)) {
+          variant = Map.of("$ref", mapping.get(component));
+          try {
+            call(op);
+          } finally {
+            variant = null;
+          }
+        }
+      }
     }
 
     /**
@@ -365,7 +393,7 @@ class FullApiContractTest {
     /** The schema of a required argument, as the release declares it. */
     private Map<String, Object> argumentSchema(Operation op, String in, String name) {
       if (in.equals("body")) {
-        return op.body();
+        return variant != null ? variant : op.body();
       }
       if (in.equals("form")) {
         Map<String, Object> properties = ReleaseApi.map(api.flat(op.body()).get("properties"));
@@ -414,7 +442,8 @@ class FullApiContractTest {
             .filter(m -> m.getDeclaringClass() == request.getClass() && m.getParameterCount() == 1
                 && io.goauthentik.client.model.RequestModel.class.isAssignableFrom(m.getParameterTypes()[0]))
             .findFirst().orElseThrow(() -> new ContractGap(request.getClass().getSimpleName() + " takes no body"));
-        setter.invoke(request, java(api.value(op.body(), random, 0), setter.getGenericParameterTypes()[0],
+        setter.invoke(request, java(api.value(variant != null ? variant : op.body(), random, 0),
+            setter.getGenericParameterTypes()[0],
             what + " body", true));
       }
       for (Map.Entry<String, Map<String, Object>> p : optional.entrySet()) {
@@ -651,9 +680,11 @@ class FullApiContractTest {
      *
      * @param last the last sampled release with it (x-releases), null for the newest
      * @param writeShapes whether older releases take its body in another shape (x-write-shapes)
+     * @param shapedVariants the discriminator values of a oneOf body's variants that older releases
+     *     take in another shape (x-write-shapes' when-value)
      */
     record Op(String id, String method, String path, String tag, List<String[]> arguments, String last,
-        boolean writeShapes) {
+        boolean writeShapes, java.util.Set<String> shapedVariants) {
       String javaName() {
         StringBuilder out = new StringBuilder();
         for (String part : id.split("_")) {
@@ -712,13 +743,17 @@ class FullApiContractTest {
           }
         }
         List<?> tags = ReleaseApi.list(op.get("tags"));
+        java.util.Set<String> variants = new java.util.TreeSet<>();
         for (Object shape : ReleaseApi.list(op.getOrDefault("x-write-shapes", List.of()))) {
           properties.add((String) ReleaseApi.map(shape).get("property"));
+          if (ReleaseApi.map(shape).get("when-value") != null) {
+            variants.add(String.valueOf(ReleaseApi.map(shape).get("when-value")));
+          }
         }
         Map<String, Object> releases = ReleaseApi.map(op.get("x-releases"));
         Object last = releases == null ? null : releases.get("last");
         ops.put(method.toUpperCase() + " " + path, new Op((String) op.get("operationId"), method.toUpperCase(), path,
-            (String) tags.get(0), arguments, last == null ? null : String.valueOf(last), op.containsKey("x-write-shapes")));
+            (String) tags.get(0), arguments, last == null ? null : String.valueOf(last), op.containsKey("x-write-shapes"), variants));
       }));
       return new Contract(ops, java.util.Set.copyOf(properties));
     }
