@@ -57,6 +57,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
   private final Duration retryMaxDelay;
   private final boolean httpLogging;
   private final RetryWaits retryWaits;
+  private final CallObserver observer;
 
   private final OkHttpClient http;
   private final ApiCaller caller;
@@ -72,6 +73,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
     this.retryMaxDelay = builder.retryMaxDelay;
     this.httpLogging = builder.httpLogging;
     this.retryWaits = builder.retryWaits;
+    this.observer = builder.observer;
     // An injected client's own call timeout becomes the budget unless the builder sets one.
     this.callTimeout = builder.callTimeout != null ? builder.callTimeout
         : injectedHttp != null && injectedHttp.callTimeoutMillis() > 0
@@ -86,7 +88,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
         .add("User-Agent", USER_AGENT)
         .build();
     this.caller = new ApiCaller(http, baseUrl, headers, new RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay),
-        callTimeout, redactor, retryWaits != null ? retryWaits : new RetryWaits());
+        callTimeout, redactor, retryWaits != null ? retryWaits : new RetryWaits(), observer);
   }
 
   /** The OkHttp client calls go through: the injected one's pool and settings, or our own. */
@@ -173,6 +175,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
     builder.retryMaxDelay = retryMaxDelay;
     builder.httpLogging = httpLogging;
     builder.retryWaits = retryWaits;
+    builder.observer = observer;
     return builder;
   }
 
@@ -302,6 +305,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
     private Duration retryMaxDelay = Duration.ofSeconds(10);
     private boolean httpLogging;
     private RetryWaits retryWaits;
+    private CallObserver observer;
 
     private Builder() {
     }
@@ -419,6 +423,20 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
      */
     public Builder httpLogging(boolean enabled) {
       this.httpLogging = enabled;
+      return this;
+    }
+
+    /**
+     * Sees every call this client makes: its operation, method and path template, its retries, its
+     * status or error and its duration; for metrics and traces ({@code authentik-client-micrometer},
+     * {@code authentik-client-opentelemetry}). An observer that throws never breaks a call. Default
+     * none, which costs nothing.
+     *
+     * @param observer the observer, or null for none
+     * @return this builder
+     */
+    public Builder observer(CallObserver observer) {
+      this.observer = observer;
       return this;
     }
 
