@@ -34,6 +34,12 @@ final class JsonRenderer {
   /** The server's own URL (no trailing slash), the root of each provider's issuer. */
   private final String origin;
 
+  /** {@code GET /admin/version/}: this fake's release as the running and the latest one. */
+  String version() {
+    return "{\"version_current\": \"" + release.name + "\", \"version_latest\": \"" + release.name
+        + "\", \"version_latest_valid\": true, \"build_hash\": \"\", \"outdated\": false, \"outpost_outdated\": false}";
+  }
+
   JsonRenderer(Release release, String origin) {
     this.release = release;
     this.origin = origin;

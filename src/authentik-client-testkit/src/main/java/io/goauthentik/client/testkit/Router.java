@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decides the answer to a request the way authentik's API does for the twelve OAuth2 token
- * operations: routing first (an unknown path is a 404 {@code {"detail": "Not found."}}), then the
+ * operations and {@code GET /admin/version/} (a health check's question): routing first (an unknown path is a 404 {@code {"detail": "Not found."}}), then the
  * API token (403), then the method (405), then the operation. It also counts the DELETEs in flight
  * and runs the {@link FakeAuthentik.DeleteHook}. Thread-safe: the HTTP server calls it from many threads.
  */
@@ -51,6 +51,11 @@ final class Router {
 
   private Answer route(String method, URI uri, String authorization) {
     String path = uri.getRawPath();
+    if (path.equals("/api/v3/admin/version/")) { // what a health check asks
+      authenticate(authorization);
+      allow(method, "GET");
+      return new Answer(200, json.version());
+    }
     if (!path.startsWith(PREFIX) || !path.endsWith("/")) {
       throw HttpError.detail(404, "Not found.");
     }
