@@ -54,7 +54,8 @@ public class AuthentikAutoConfiguration {
     AuthentikClient.Builder builder = AuthentikClient.builder()
         .baseUrl(properties.getUrl())
         .token(properties.getToken())
-        .httpLogging(properties.isHttpLogging());
+        .httpLogging(properties.isHttpLogging())
+        .release(properties.getRelease());
     http.ifUnique(builder::httpClient);
     if (properties.getCallTimeout() != null) {
       builder.callTimeout(properties.getCallTimeout());

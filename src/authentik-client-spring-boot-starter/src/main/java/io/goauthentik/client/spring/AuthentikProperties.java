@@ -37,6 +37,12 @@ public class AuthentikProperties {
   private boolean httpLogging;
 
   /**
+   * The authentik release the server runs, such as 2025.10.4, when you know it: the client then never
+   * asks the server (by default it asks GET /admin/version/ once, when a call first needs it).
+   */
+  private String release;
+
+  /**
    * The server's URL.
    *
    * @return such as {@code https://auth.example.com}, or null
@@ -196,6 +202,24 @@ public class AuthentikProperties {
    */
   public void setHttpLogging(boolean httpLogging) {
     this.httpLogging = httpLogging;
+  }
+
+  /**
+   * The server's release, when pinned.
+   *
+   * @return such as {@code 2025.10.4}, or null to ask the server
+   */
+  public String getRelease() {
+    return release;
+  }
+
+  /**
+   * Pins the server's release.
+   *
+   * @param release such as {@code 2025.10.4}
+   */
+  public void setRelease(String release) {
+    this.release = release;
   }
 
   /** Shows the URL and whether a token is set, never the token. */

@@ -67,6 +67,18 @@ class AuthentikAutoConfigurationTest {
   }
 
   @Test
+  void aPinnedReleaseIsNeverAsked() {
+    configured().withPropertyValues("authentik.release=2024.6.3").run(context -> {
+      AuthentikClient client = context.getBean(AuthentikClient.class);
+      assertEquals("2024.6.3", client.serverRelease().toString());
+      // coreApplicationEntitlementsList came with 2024.12: certainly absent, refused before sending
+      assertThrows(io.goauthentik.client.UnsupportedByServerException.class,
+          () -> client.core().coreApplicationEntitlementsList().execute());
+      assertEquals(0, authentik.requests().size());
+    });
+  }
+
+  @Test
   void anApplicationsOwnClientWins() {
     AuthentikClient own = authentik.clientBuilder().build();
     configured().withBean("myClient", AuthentikClient.class, () -> own).run(context -> {
