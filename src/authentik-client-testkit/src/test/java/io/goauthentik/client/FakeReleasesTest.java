@@ -139,8 +139,8 @@ class FakeReleasesTest {
         List<RedirectURI> uris = provider.getRedirectUris();
         assertEquals(List.of("https://grafana.example.com/login/generic_oauth", "https://grafana-staging.example.com/login"),
             uris.stream().map(RedirectURI::getUrl).collect(Collectors.toList()));
-        // Up to 2024.8 one newline-separated string, read into items without a matching mode.
-        assertEquals(!since(release, "2024.10.5") ? null : "strict", uris.get(0).getMatchingModeRaw());
+        // Up to 2024.8 one newline-separated string of regular expressions, read into items of mode regex.
+        assertEquals(!since(release, "2024.10.5") ? "regex" : "strict", uris.get(0).getMatchingModeRaw());
       }
       assertEquals("grafana", token.getIdTokenClaims().getAud().get(0));
       assertEquals(List.of("openid", "email"), access.getScope());

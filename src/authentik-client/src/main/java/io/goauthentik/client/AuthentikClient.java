@@ -59,6 +59,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
   private final boolean httpLogging;
   private final RetryWaits retryWaits;
   private final String release;
+  private final CallObserver observer;
 
   private final OkHttpClient http;
   private final ApiCaller caller;
@@ -75,6 +76,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
     this.httpLogging = builder.httpLogging;
     this.retryWaits = builder.retryWaits;
     this.release = builder.release;
+    this.observer = builder.observer;
     // An injected client's own call timeout becomes the budget unless the builder sets one.
     this.callTimeout = builder.callTimeout != null ? builder.callTimeout
         : injectedHttp != null && injectedHttp.callTimeoutMillis() > 0
@@ -89,7 +91,8 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
         .add("User-Agent", USER_AGENT)
         .build();
     this.caller = new ApiCaller(http, baseUrl, headers, new RetryPolicy(maxRetries, retryBaseDelay, retryMaxDelay),
-        callTimeout, redactor, retryWaits != null ? retryWaits : new RetryWaits(), new ServerRelease(release));
+        callTimeout, redactor, retryWaits != null ? retryWaits : new RetryWaits(), new ServerRelease(release),
+        observer);
   }
 
   /** The OkHttp client calls go through: the injected one's pool and settings, or our own. */
@@ -194,6 +197,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
     builder.httpLogging = httpLogging;
     builder.retryWaits = retryWaits;
     builder.release = release;
+    builder.observer = observer;
     return builder;
   }
 
@@ -324,6 +328,7 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
     private boolean httpLogging;
     private RetryWaits retryWaits;
     private String release;
+    private CallObserver observer;
 
     private Builder() {
     }
@@ -455,6 +460,20 @@ public final class AuthentikClient extends AuthentikApis implements AutoCloseabl
      */
     public Builder release(String release) {
       this.release = release == null ? null : AuthentikRelease.parse(release).toString();
+      return this;
+    }
+
+    /**
+     * Sees every call this client makes: its operation, method and path template, its retries, its
+     * status or error and its duration; for metrics and traces ({@code authentik-client-micrometer},
+     * {@code authentik-client-opentelemetry}). An observer that throws never breaks a call. Default
+     * none, which costs nothing.
+     *
+     * @param observer the observer, or null for none
+     * @return this builder
+     */
+    public Builder observer(CallObserver observer) {
+      this.observer = observer;
       return this;
     }
 

@@ -392,8 +392,9 @@ class PrismContractTest {
 
     /**
      * One walk of {@code iterateAll()} (items, or by page for odd {@code index}). Prism's random
-     * {@code pagination.next} ends it normally (0, or a page without results) or by the SDK's loop
-     * guard (a next that does not move forward: MalformedResponseException); which one, and every
+     * {@code pagination.next} and {@code count} end it normally (0, or a page without results) or by
+     * one of the SDK's guards (MalformedResponseException: a next that does not move forward, or more
+     * results than the pages' count allows, as a negative count from Prism is); which one, and every
      * item or page on the way, must be what the pages Prism sent call for.
      */
     void walk(String operation, int index) {
@@ -402,7 +403,7 @@ class PrismContractTest {
       String what = operation + " iterateAll().fetchAhead(" + FETCH_AHEAD + ")" + (byPage ? ".byPage()" : "") + " " + query;
       int mark = recorder.size();
       List<Object> got = new ArrayList<>();
-      boolean guarded = false;
+      String guard = null; // which of the SDK's guards ended the walk: "next" or "count"
       RuntimeException error = null;
       try {
         PagedIterable<?> all = ((PagedIterable<?>) list(api, resource(operation), query, true)).fetchAhead(FETCH_AHEAD);
@@ -413,8 +414,9 @@ class PrismContractTest {
           }
         }
       } catch (MalformedResponseException e) {
-        guarded = e.getMessage().contains("does not move forward");
-        error = guarded ? null : e;
+        guard = e.getMessage().contains("does not move forward") ? "next"
+            : e.getMessage().contains("but pagination.count is") ? "count" : null;
+        error = guard != null ? null : e;
       } catch (RuntimeException e) {
         error = e;
       }
@@ -434,6 +436,7 @@ class PrismContractTest {
         List<JsonObject> pages = new ArrayList<>();
         int number = query.page() != null ? query.page() : 1;
         String ending = null;
+        long seen = 0; // results on the pages handed out before this one
         Set<String> requested = new TreeSet<>();
         for (Exchange e : sent) {
           String page = e.url().queryParameter("page");
@@ -444,20 +447,26 @@ class PrismContractTest {
             assertEquals(String.valueOf(number), sent.get(k).url().queryParameter("page"), "page requested " + k);
           }
           JsonObject page = JsonParser.parseString(sent.get(k).body()).getAsJsonObject();
-          pages.add(page);
           JsonArray results = page.getAsJsonArray("results");
+          JsonElement count = page.getAsJsonObject("pagination").get("count");
+          if (results.size() > 0 && count != null && !count.isJsonNull() && seen > count.getAsLong()) {
+            ending = "count"; // more results than the server's count allows: this page is not handed out
+            break;
+          }
+          pages.add(page);
+          seen += results.size();
           int next = page.getAsJsonObject("pagination").get("next").getAsInt();
           if (results.size() == 0 || next == 0) {
             ending = "normal";
           } else if (next <= number) {
-            ending = "guard";
+            ending = "next";
           } else {
             number = next;
           }
         }
         assertNotNull(ending, "the walk stopped before the pages Prism sent said it should end");
-        assertEquals(pages.size(), sent.size(), "requests after the last page");
-        assertEquals(ending.equals("guard"), guarded, "ended by the loop guard");
+        assertEquals(pages.size() + (ending.equals("count") ? 1 : 0), sent.size(), "requests after the last page");
+        assertEquals(ending.equals("normal") ? null : ending, guard, "ended by the SDK's guard");
         List<JsonElement> expected = new ArrayList<>();
         for (JsonObject page : pages) {
           if (byPage && page.getAsJsonArray("results").size() > 0) {
@@ -472,7 +481,7 @@ class PrismContractTest {
           assertMatches(expected.get(i), model, path -> invented.add(typeName(model) + " " + owner(path)));
         }
         tally.decoded += sent.size();
-        if (guarded) {
+        if (guard != null) {
           tally.loopGuards++;
         } else {
           tally.normalEnds++;

@@ -114,9 +114,9 @@ class RetrieveTest {
     assertEquals("https://cloud.example.com/apps/user_oidc/code", uris.get(0).getUrl());
     assertEquals("https://cloud.example.com/index.php/apps/user_oidc/code", uris.get(1).getUrl());
     for (RedirectURI uri : uris) {
-      // A 2024.6 server does not say how a URL is matched.
-      assertNull(uri.getMatchingMode());
-      assertNull(uri.getMatchingModeRaw());
+      // A 2024.6 server matched each line as a regular expression.
+      assertEquals(io.goauthentik.client.model.MatchingModeEnum.REGEX, uri.getMatchingMode());
+      assertEquals("regex", uri.getMatchingModeRaw());
       assertNull(uri.getRedirectUriType());
       assertNull(uri.getRedirectUriTypeRaw());
     }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The server's release (DESIGN.md, Public API part 4): asked once when first needed, pinned by the
+ * The server's release (README, "Every release: what it means"): asked once when first needed, pinned by the
  * builder; operations the release certainly lacks fail before sending, the uncertain are sent; bodies
  * in the release's shapes.
  */

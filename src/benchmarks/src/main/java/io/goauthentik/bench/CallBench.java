@@ -32,6 +32,12 @@ public abstract class CallBench {
     return rig.sdk();
   }
 
+  /** {@link #sdk()} with a no-op {@code CallObserver}: the cost of the observer hook itself. */
+  @Benchmark
+  public RefreshToken sdkObserved() {
+    return rig.sdkObserved();
+  }
+
   @Benchmark
   public PlainRefreshToken handWritten() {
     return rig.handWritten();

@@ -100,6 +100,24 @@ final class Report {
             .append(" |\n");
       }
     }
+    if (keys.stream().anyMatch(k -> rows.get(k).containsKey("sdkObserved"))) {
+      out.append("\nObserver overhead (SDK with a no-op CallObserver against the SDK without one; "
+          + "1.00 within the error bar means no measurable cost):\n\n");
+      out.append("| benchmark | SDK | SDK + no-op observer | observed / SDK, ops | observed / SDK, bytes/op |\n");
+      out.append("|---|---:|---:|---:|---:|\n");
+      for (String key : keys) {
+        Map<String, double[]> c = rows.get(key);
+        if (c.containsKey("sdkObserved")) {
+          Object[] meta = SCENARIOS.getOrDefault(scenarioOf.get(key), new Object[] {key});
+          out.append("| ").append(meta[0]).append(oneParamSet ? "" : suffix(key, scenarioOf.get(key)))
+              .append(" | ").append(score(c.get("sdk"), 0))
+              .append(" | ").append(score(c.get("sdkObserved"), 0))
+              .append(" | ").append(ratio(c.get("sdkObserved"), c.get("sdk"), 0))
+              .append(" | ").append(ratio(c.get("sdkObserved"), c.get("sdk"), 2))
+              .append(" |\n");
+        }
+      }
+    }
     out.append("\nRatios above 1 mean the SDK does more operations per time (first table) or allocates more "
         + "(second table). ± is the 99.9% confidence half-width JMH reports.\n");
     return out.toString();

@@ -3,6 +3,7 @@ package io.goauthentik.bench;
 import io.goauthentik.bench.stock.ApiClient;
 import io.goauthentik.bench.stock.ApiException;
 import io.goauthentik.client.AuthentikClient;
+import io.goauthentik.client.CallObserver;
 import io.goauthentik.client.api.Oauth2Api;
 import io.goauthentik.client.model.RefreshToken;
 import java.io.IOException;
@@ -21,17 +22,24 @@ import okhttp3.ResponseBody;
 final class Rig {
   static final String TOKEN = "bench-api-token-0123456789abcdef";
   static final int ID = 42;
+  private static final CallObserver.Observation IGNORED = outcome -> { };
+  private static final CallObserver NO_OP = (call, headers) -> IGNORED;
 
   final OkHttpClient http;
   final Oauth2Api sdk;
+  /** The SDK with a no-op observer: what observing itself costs, with nothing recorded. */
+  final Oauth2Api sdkObserved;
   final HandWritten handWritten;
   final io.goauthentik.bench.stock.api.Oauth2Api stock;
   private final AuthentikClient sdkClient;
+  private final AuthentikClient sdkObservedClient;
 
   private Rig(OkHttpClient http, String root) {
     this.http = http;
     this.sdkClient = AuthentikClient.builder().baseUrl(root).token(TOKEN).httpClient(http).build();
     this.sdk = sdkClient.oauth2();
+    this.sdkObservedClient = sdkClient.newBuilder().observer(NO_OP).build();
+    this.sdkObserved = sdkObservedClient.oauth2();
     this.handWritten = new HandWritten(http, root + "/api/v3", TOKEN);
     ApiClient stockClient = new ApiClient(http);
     stockClient.setBasePath(root + "/api/v3");
@@ -63,6 +71,10 @@ final class Rig {
     return sdk.oauth2RefreshTokensRetrieve(ID);
   }
 
+  RefreshToken sdkObserved() {
+    return sdkObserved.oauth2RefreshTokensRetrieve(ID);
+  }
+
   PlainRefreshToken handWritten() {
     try {
       return handWritten.retrieve(ID);
@@ -86,6 +98,7 @@ final class Rig {
 
   void close() {
     sdkClient.close();
+    sdkObservedClient.close();
     http.dispatcher().executorService().shutdown();
     http.connectionPool().evictAll();
   }

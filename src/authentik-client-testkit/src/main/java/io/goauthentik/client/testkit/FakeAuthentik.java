@@ -289,69 +289,131 @@ public final class FakeAuthentik implements AutoCloseable {
   }
 
   /**
-   * Adds a group ({@code /core/groups/}), with the given members.
+   * Adds a group ({@code /core/groups/}), with the given members; a shortcut for
+   * {@code newGroup(name).users(users).add()}.
    *
    * @param name unique, such as {@code admins}
    * @param users pks of users to put in it
    * @return the group's pk, a UUID
+   * @throws IllegalArgumentException when the name is blank or taken
    */
   public String addGroup(String name, int... users) {
-    com.google.gson.JsonObject group = new com.google.gson.JsonObject();
-    group.addProperty("name", Objects.requireNonNull(name, "name"));
-    com.google.gson.JsonArray pks = new com.google.gson.JsonArray();
-    for (int user : users) {
-      pks.add(user);
-    }
-    group.add("users", pks);
-    return seed("/core/groups/", group.toString());
+    return newGroup(name).users(users).add();
   }
 
   /**
-   * Adds an application ({@code /core/applications/}) without a provider.
+   * A group to add ({@code /core/groups/}), with the defaults of {@link GroupSeed}; set what you
+   * need, then {@link GroupSeed#add()}.
+   *
+   * @param name unique, such as {@code admins}
+   * @return the seed
+   */
+  public GroupSeed newGroup(String name) {
+    return new GroupSeed(this, name);
+  }
+
+  /**
+   * Adds an application ({@code /core/applications/}) without a provider; a shortcut for
+   * {@code newApplication(name).slug(slug).add()}.
    *
    * @param name such as {@code Grafana}
    * @param slug unique, such as {@code grafana}
    * @return the slug
+   * @throws IllegalArgumentException when the slug is not a valid slug or taken
    */
   public String addApplication(String name, String slug) {
-    com.google.gson.JsonObject app = new com.google.gson.JsonObject();
-    app.addProperty("name", Objects.requireNonNull(name, "name"));
-    app.addProperty("slug", Objects.requireNonNull(slug, "slug"));
-    app.add("provider", com.google.gson.JsonNull.INSTANCE);
-    return seed("/core/applications/", app.toString());
+    return newApplication(name).slug(slug).add();
   }
 
   /**
-   * Adds a flow ({@code /flows/instances/}).
+   * An application to add ({@code /core/applications/}), with the defaults of
+   * {@link ApplicationSeed}; set what you need, then {@link ApplicationSeed#add()}.
+   *
+   * @param name such as {@code Grafana}
+   * @return the seed
+   */
+  public ApplicationSeed newApplication(String name) {
+    return new ApplicationSeed(this, name);
+  }
+
+  /**
+   * Adds a flow ({@code /flows/instances/}), its name and title the slug; a shortcut for
+   * {@code newFlow(slug).designation(designation).add()}.
    *
    * @param slug unique, such as {@code default-authentication-flow}
    * @param designation such as {@code authentication}, {@code authorization} or {@code invalidation}
    * @return the slug
+   * @throws IllegalArgumentException when the release has no such designation, or the slug is taken
    */
   public String addFlow(String slug, String designation) {
-    com.google.gson.JsonObject flow = new com.google.gson.JsonObject();
-    flow.addProperty("name", Objects.requireNonNull(slug, "slug"));
-    flow.addProperty("slug", slug);
-    flow.addProperty("title", slug);
-    flow.addProperty("designation", Objects.requireNonNull(designation, "designation"));
-    return seed("/flows/instances/", flow.toString());
+    return newFlow(slug).designation(designation).add();
   }
 
   /**
-   * Adds an API token ({@code /core/tokens/}) of a user; {@code view_key} reveals {@code key}.
+   * A flow to add ({@code /flows/instances/}), with the defaults of {@link FlowSeed}; set what you
+   * need, then {@link FlowSeed#add()}.
+   *
+   * @param slug unique, such as {@code my-flow}
+   * @return the seed
+   */
+  public FlowSeed newFlow(String slug) {
+    return new FlowSeed(this, slug);
+  }
+
+  /**
+   * Adds an API token ({@code /core/tokens/}) of a user; {@code view_key} reveals {@code key}. A
+   * shortcut for {@code newToken(identifier).user(user).key(key).add()}.
    *
    * @param identifier unique, such as {@code ci-deploy}
    * @param user the owner's pk
    * @param key the token's secret
    * @return the identifier
+   * @throws IllegalArgumentException when there is no such user, or the identifier is taken
    */
   public String addToken(String identifier, int user, String key) {
-    com.google.gson.JsonObject token = new com.google.gson.JsonObject();
-    token.addProperty("identifier", Objects.requireNonNull(identifier, "identifier"));
-    token.addProperty("user", user);
-    token.addProperty("intent", "api");
-    token.addProperty("key", Objects.requireNonNull(key, "key"));
-    return seed("/core/tokens/", token.toString());
+    return newToken(identifier).user(user).key(key).add();
+  }
+
+  /**
+   * A token to add ({@code /core/tokens/}), with the defaults of {@link TokenSeed}; set its owner
+   * and what else you need, then {@link TokenSeed#add()}.
+   *
+   * @param identifier unique, such as {@code ci}
+   * @return the seed
+   */
+  public TokenSeed newToken(String identifier) {
+    return new TokenSeed(this, identifier);
+  }
+
+  /**
+   * Adds what a typed seed built to the list at {@code collection}, checked as a create through the
+   * API would be.
+   *
+   * @return the value its item path takes (pk, slug or identifier)
+   * @throws IllegalArgumentException with authentik's field errors when a create would fail
+   */
+  String add(String collection, com.google.gson.JsonObject object) {
+    Resources.Table table = resources.table(collection);
+    try {
+      return resources.add(table, object).get(table.lookup).getAsString();
+    } catch (HttpError e) {
+      throw new IllegalArgumentException("authentik " + release + " would not create this at " + collection + ": " + e.body);
+    }
+  }
+
+  /** Whether this release's objects at {@code collection} have the property. */
+  boolean has(String collection, String property) {
+    return resources.schemas().properties(resources.table(collection).schema).has(property);
+  }
+
+  /** Whether the list at {@code collection} holds an object with this pk (or slug, identifier). */
+  boolean exists(String collection, String key) {
+    return resources.contains(collection, key);
+  }
+
+  /** Now on the fake's clock, to the microsecond. */
+  java.time.Instant now() {
+    return state.now();
   }
 
   /**

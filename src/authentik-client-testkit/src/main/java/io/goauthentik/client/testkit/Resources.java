@@ -214,6 +214,24 @@ final class Resources {
     return render(table, row);
   }
 
+  /**
+   * Stores an object a typed seed built, as a create through the API would: a 400 ({@link HttpError})
+   * for what the release's request schema rejects or a duplicate; read-only properties it sets are kept.
+   */
+  synchronized JsonObject add(Table table, JsonObject object) {
+    if (table.create != null) {
+      require(schemas.errors(table.create.requestSchema, object, false));
+    }
+    unique(table, object, null);
+    return put(table, object);
+  }
+
+  /** Whether the list at {@code collection} holds an object whose lookup value (pk, slug, ...) is {@code key}. */
+  synchronized boolean contains(String collection, String key) {
+    Table table = tables.get(collection);
+    return table != null && table.rows.containsKey(key);
+  }
+
   /** Stores a seeded object as it is (its pk given), completing what it lacks; replaces one with the same key. */
   synchronized JsonObject put(Table table, JsonObject object) {
     JsonObject row = complete(table, object, true);

@@ -1,6 +1,7 @@
 package io.goauthentik.client.internal;
 
 import com.google.gson.stream.JsonWriter;
+import io.goauthentik.client.CallObserver;
 import io.goauthentik.client.RequestOptions;
 import io.goauthentik.client.model.RequestModel;
 import java.io.IOException;
@@ -42,6 +43,8 @@ public final class ApiCaller {
   final ErrorMapper errors;
   final TransportFailures transport;
   final ResponseReader responses;
+  /** The client's observer, guarded; null when it has none (then observing costs one null check). */
+  final Observers observers;
   private final HttpUrl root;
   private final Headers headers;
   private final long callTimeoutNanos;
@@ -60,16 +63,17 @@ public final class ApiCaller {
    */
   public ApiCaller(OkHttpClient http, String baseUrl, Headers headers, RetryPolicy retry, Duration callTimeout,
       Redactor redactor, RetryWaits waits) {
-    this(http, baseUrl, headers, retry, callTimeout, redactor, waits, new ServerRelease(null));
+    this(http, baseUrl, headers, retry, callTimeout, redactor, waits, new ServerRelease(null), null);
   }
 
   /**
-   * Like the other constructor, with the server's release known or to be asked.
+   * Like the other constructor, with the server's release and an observer.
    *
    * @param release the server's release, pinned or asked when a call first needs it
+   * @param observer sees every call; null for none
    */
   public ApiCaller(OkHttpClient http, String baseUrl, Headers headers, RetryPolicy retry, Duration callTimeout,
-      Redactor redactor, RetryWaits waits, ServerRelease release) {
+      Redactor redactor, RetryWaits waits, ServerRelease release, CallObserver observer) {
     this.release = release;
     this.http = http;
     // Same pool and dispatcher. After a failure OkHttp may re-send a request it already wrote; for
@@ -85,6 +89,7 @@ public final class ApiCaller {
     this.transport = new TransportFailures(redactor);
     this.responses = new ResponseReader(redactor);
     this.closed = new AtomicBoolean();
+    this.observers = observer == null ? null : new Observers(observer, root);
   }
 
   /** A caller of the same client (connections, watchdog, open or closed) with other call settings. */
@@ -100,6 +105,7 @@ public final class ApiCaller {
     this.errors = base.errors;
     this.transport = base.transport;
     this.responses = base.responses;
+    this.observers = base.observers;
     this.closed = base.closed;
     this.release = base.release;
   }
@@ -164,13 +170,14 @@ public final class ApiCaller {
    *
    * @param op the operation's release table, or {@code null} when it is the same in every release
    */
-  public Request newRequest(Operation op, String method, String path, Object... query) {
-    return tagged(op, newRequest(method, path, null, query));
+  public Request newRequest(PathTemplate operation, Operation op, String method, String path, Object... query) {
+    return tagged(op, newRequest(operation, method, path, null, query));
   }
 
-  /** Like {@link #newRequest(Operation, String, String, Object...)}, with a body. */
-  public Request newRequest(Operation op, String method, String path, RequestBody body, Object... query) {
-    return tagged(op, newRequest(method, path, body, query));
+  /** Like {@link #newRequest(PathTemplate, Operation, String, String, Object...)}, with a body. */
+  public Request newRequest(PathTemplate operation, Operation op, String method, String path, RequestBody body,
+      Object... query) {
+    return tagged(op, newRequest(operation, method, path, body, query));
   }
 
   private static Request tagged(Operation op, Request request) {
@@ -197,6 +204,24 @@ public final class ApiCaller {
    * @param query query parameter names and values, as {@link #newRequest(String, String, Object...)} takes them
    */
   public Request newRequest(String method, String path, RequestBody body, Object... query) {
+    return newRequest(null, method, path, body, query);
+  }
+
+  /**
+   * Builds the request of an operation, as {@link #newRequest(String, String, Object...)} does.
+   *
+   * @param operation the operation's path template, which names it to the client's observer
+   */
+  public Request newRequest(PathTemplate operation, String method, String path, Object... query) {
+    return newRequest(operation, method, path, null, query);
+  }
+
+  /**
+   * Builds the request of an operation, as {@link #newRequest(String, String, RequestBody, Object...)} does.
+   *
+   * @param operation the operation's path template, which names it to the client's observer; may be null
+   */
+  public Request newRequest(PathTemplate operation, String method, String path, RequestBody body, Object... query) {
     // Appending to the root parsed once skips parsing and canonicalizing the host on every call.
     HttpUrl.Builder url = root.newBuilder().addEncodedPathSegments(path.substring(1));
     for (int i = 0; i + 1 < query.length; i += 2) {
@@ -210,7 +235,11 @@ public final class ApiCaller {
     if (body == null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
       body = EMPTY; // an action without a body (cache_clear, export, ...); HTTP wants one all the same
     }
-    return new Request.Builder().url(url.build()).headers(headers).method(method, body).build();
+    Request.Builder request = new Request.Builder().url(url.build()).headers(headers).method(method, body);
+    if (observers != null && operation != null) { // only an observer reads the tag: no cost without one
+      request.tag(PathTemplate.class, operation);
+    }
+    return request.build();
   }
 
   /**

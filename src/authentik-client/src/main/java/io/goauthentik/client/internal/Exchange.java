@@ -29,8 +29,11 @@ final class Exchange<T> implements Callback {
   private final Request request;
   private final Decoder<T> decoder;
   private final long deadline;
+  /** Null without an observer. */
+  private final Observers.Observed observed;
 
   private int attempt;
+  private int status; // of the current attempt's response, 0 for none yet
   private T value;
   private ApiException failure;
 
@@ -42,13 +45,29 @@ final class Exchange<T> implements Callback {
   /** @param decoder decodes a 2xx body; {@code null} for an operation without one */
   Exchange(ApiCaller caller, Request request, Decoder<T> decoder, long deadline) {
     this.caller = caller;
-    this.request = request;
+    this.observed = caller.observers == null ? null : caller.observers.start(request);
+    this.request = observed == null ? request : observed.request();
     this.decoder = decoder;
     this.deadline = deadline;
   }
 
   /** Runs the call on this thread: the value, or the final exception. */
   T execute() {
+    if (observed == null) {
+      return run();
+    }
+    T result;
+    try {
+      result = run();
+    } catch (RuntimeException | Error e) {
+      observed.end(attempt, status, e);
+      throw e;
+    }
+    observed.end(attempt, status, null);
+    return result;
+  }
+
+  private T run() {
     while (true) {
       long wait = attemptBlocking();
       if (wait < 0) {
@@ -56,6 +75,9 @@ final class Exchange<T> implements Callback {
           throw failure;
         }
         return value;
+      }
+      if (observed != null) {
+        observed.retry(attempt, status, failure, wait);
       }
       try {
         if (!caller.waits.sleep(wait)) {
@@ -70,6 +92,9 @@ final class Exchange<T> implements Callback {
   /** Starts the call without blocking; cancelling the future cancels the HTTP call. */
   CompletableFuture<T> start() {
     future = new CompletableFuture<>();
+    if (observed != null) { // a future cancelled by its caller ends the call too
+      future.whenComplete((v, e) -> observed.end(attempt, status, e));
+    }
     future.whenComplete((v, e) -> {
       Call call = inFlight;
       if (future.isCancelled() && call != null) {
@@ -82,6 +107,7 @@ final class Exchange<T> implements Callback {
 
   private long attemptBlocking() {
     attempt++;
+    status = 0;
     if (Thread.currentThread().isInterrupted()) {
       failure = caller.transport.interrupted(request, new InterruptedException(), attempt, SENDING);
       return -1;
@@ -102,9 +128,10 @@ final class Exchange<T> implements Callback {
 
   private void attemptAsync() {
     attempt++;
+    status = 0;
     if (caller.isClosed()) {
       failure = caller.transport.closed(request, failure, attempt - 1, "waiting to retry");
-      future.completeExceptionally(failure);
+      finish(null, failure);
       return;
     }
     Call call = caller.newCall(request);
@@ -136,8 +163,21 @@ final class Exchange<T> implements Callback {
       return;
     }
     if (wait >= 0) {
+      if (observed != null) {
+        observed.retry(attempt, status, failure, wait);
+      }
       caller.waits.schedule(wait, this::attemptAsync);
-    } else if (failure != null) {
+    } else {
+      finish(value, failure);
+    }
+  }
+
+  /** Ends an asynchronous call; its observer hears of it before the future's dependents do. */
+  private void finish(T value, Throwable failure) {
+    if (observed != null) {
+      observed.end(attempt, status, failure);
+    }
+    if (failure != null) {
       future.completeExceptionally(failure);
     } else {
       future.complete(value);
@@ -146,12 +186,12 @@ final class Exchange<T> implements Callback {
 
   /** The budget ran out while the asynchronous call was queued or running: it ends now. */
   private void expire() {
-    future.completeExceptionally(caller.transport.of(request, new InterruptedIOException("timeout"), attempt,
-        SENDING, true));
+    finish(null, caller.transport.of(request, new InterruptedIOException("timeout"), attempt, SENDING, true));
   }
 
   /** An attempt got a response: the value, or the failure and the wait before the next attempt (-1: none). */
   private long settle(Response response, CallWatchdog.Watch watch) {
+    status = response.code();
     try {
       if (!response.isSuccessful()) {
         return failed(caller.errors.fromResponse(request, response, attempt), RetryPolicy.retryAfter(response.headers()));
@@ -187,6 +227,7 @@ final class Exchange<T> implements Callback {
     }
     if (e instanceof HeldResponse) {
       HeldResponse held = (HeldResponse) e;
+      status = held.code();
       return failed(caller.errors.fromParts(request, held.code(), held.headers(), held.body(), attempt),
           RetryPolicy.retryAfter(held.headers()));
     }

@@ -8,21 +8,36 @@ import java.util.List;
  * a single pass with percent-encoded values.
  */
 public final class PathTemplate {
+  private final String operation;
+  private final String template;
   private final String[] parts; // literals at even indexes, parameter names at odd ones
 
-  private PathTemplate(String[] parts) {
+  private PathTemplate(String operation, String template, String[] parts) {
+    this.operation = operation;
+    this.template = template;
     this.parts = parts;
   }
 
   /** Parses a template with {@code {name}} placeholders. */
   public static PathTemplate of(String template) {
+    return of("unknown", template);
+  }
+
+  /**
+   * Parses the path template of an operation; a request made with it tells a {@link
+   * io.goauthentik.client.CallObserver} both.
+   *
+   * @param operation the operation id of the schema
+   * @param template the path with {@code {name}} placeholders
+   */
+  public static PathTemplate of(String operation, String template) {
     List<String> parts = new ArrayList<>();
     int start = 0;
     while (true) {
       int open = template.indexOf('{', start);
       if (open < 0) {
         parts.add(template.substring(start));
-        return new PathTemplate(parts.toArray(new String[0]));
+        return new PathTemplate(operation, template, parts.toArray(new String[0]));
       }
       int close = template.indexOf('}', open);
       if (close < 0) {
@@ -32,6 +47,16 @@ public final class PathTemplate {
       parts.add(template.substring(open + 1, close));
       start = close + 1;
     }
+  }
+
+  /** The operation id this path belongs to, {@code unknown} when not given. */
+  public String operation() {
+    return operation;
+  }
+
+  /** The template as given, such as {@code /core/users/{id}/}. */
+  public String template() {
+    return template;
   }
 
   /**
