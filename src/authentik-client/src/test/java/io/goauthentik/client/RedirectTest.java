@@ -87,6 +87,7 @@ class RedirectTest {
 
   @Test
   void anInjectedClientThatFollowsRedirectsDoesNotFollowThemForAWrite() throws Exception {
+    // A user's client set to follow everything, on purpose: the SDK's own rule must still win.
     OkHttpClient following = new OkHttpClient.Builder().followRedirects(true).followSslRedirects(true).build();
     AuthentikClient injected = authentik.client(b -> b.baseUrl("http://localhost:" + origin.getPort())
         .httpClient(following));

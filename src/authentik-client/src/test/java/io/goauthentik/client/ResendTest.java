@@ -94,6 +94,7 @@ class ResendTest {
 
   @Test
   void anInjectedClientThatRetriesOnConnectionFailureStillSendsAPostOnce() {
+    // A user's client set to re-send after a failed connection, on purpose: the SDK's own rule must still win.
     OkHttpClient injected = new OkHttpClient.Builder().retryOnConnectionFailure(true).build();
     AuthentikClient client = authentik.client(b -> b.httpClient(injected));
     server.enqueue(new MockResponse.Builder().code(201).body(USER).build());
