@@ -19,12 +19,14 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * What a {@link CallObserver} sees of a call: one start, one end, one retry event per retry, the
  * operation and path template (never an id), the status or error; headers it adds are sent; and an
  * observer that throws changes nothing about the call.
  */
+@Isolated // reads the SDK's log, which test classes running beside it would write to
 class CallObserverTest {
   private static final String TOKEN = "ak-observer-test-token-5c4b";
   private static final String FIXTURE = Fixtures.load("2024.6.3", "refresh_token.json");

@@ -15,11 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * {@code httpLogging(true)}: one INFO line per exchange on {@code io.goauthentik.client.http}, headers
  * at DEBUG (FINE) with credentials redacted, and never a body.
  */
+@Isolated // reads the SDK's log, which test classes running beside it would write to
 class HttpLoggingTest {
   private static final String TOKEN = "ak-logging-test-token-0a1b2c3d";
   private static final String RELEASE = "2024.6.3";

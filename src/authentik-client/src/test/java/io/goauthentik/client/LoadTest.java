@@ -32,12 +32,14 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * One client shared by 16 threads for 8,000 calls through a server that fails about one request in
  * twenty: every call ends in a value or a typed exception, no connection leaks, and close() ends
  * the threads the client owns but leaves an injected OkHttpClient alone.
  */
+@Isolated // reads the SDK's log, which test classes running beside it would write to
 class LoadTest {
   private static final String TOKEN = "ak-load-test-token";
   private static final String BODY = Fixtures.load("2024.6.3", "refresh_token.json");

@@ -32,6 +32,7 @@ import mockwebserver3.SocketEffect;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Secrets stay inside: model toString() masks client_secret and id_token, no exception carries the
  * API token, a header or a 2xx body, and a plain-http base URL to another machine is warned about.
  */
+@Isolated // reads the SDK's log, which test classes running beside it would write to
 class SecretHygieneTest {
   private static final String TOKEN = "ak-hygiene-7c6b5a4d3e2f1a0b9c8d";
   private static final String HEADER_SECRET = "hdr-secret-9f8e7d";

@@ -32,12 +32,14 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The server's release (README, "Every release: what it means"): asked once when first needed, pinned by the
  * builder; operations the release certainly lacks fail before sending, the uncertain are sent; bodies
  * in the release's shapes.
  */
+@Isolated // reads the SDK's log, which test classes running beside it would write to
 class ServerReleaseTest {
   private static final String EMPTY_PAGE = "{\"pagination\": {\"next\": 0, \"previous\": 0, \"count\": 0, \"current\": 1,"
       + " \"total_pages\": 1, \"start_index\": 0, \"end_index\": 0}, \"results\": []}";

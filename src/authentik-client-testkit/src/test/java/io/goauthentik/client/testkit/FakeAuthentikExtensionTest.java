@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (checked once the nested classes are done, here in the outer class's {@code @AfterAll}).
  */
 class FakeAuthentikExtensionTest {
-  /** Every fake and client the nested classes were given, to check they are closed in the end. */
-  private static final List<FakeAuthentik> FAKES = new ArrayList<>();
-  private static final List<AuthentikClient> CLIENTS = new ArrayList<>();
+  /** Every fake and client the nested classes (run side by side) were given, to check they are closed at the end. */
+  private static final List<FakeAuthentik> FAKES = new CopyOnWriteArrayList<>();
+  private static final List<AuthentikClient> CLIENTS = new CopyOnWriteArrayList<>();
 
   @AfterAll
   static void everythingTheExtensionStartedIsClosed() {
