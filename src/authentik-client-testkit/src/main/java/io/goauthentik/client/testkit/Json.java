@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,20 @@ final class Json {
 
   static JsonElement string(String value) {
     return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
+  }
+
+  /** A list's {@code pagination} object, as authentik's pagination class writes it (0 for no next or previous page). */
+  static JsonObject pagination(int next, int previous, int count, int current, int totalPages, int startIndex,
+      int endIndex) {
+    JsonObject pagination = new JsonObject();
+    pagination.addProperty("next", next);
+    pagination.addProperty("previous", previous);
+    pagination.addProperty("count", count);
+    pagination.addProperty("current", current);
+    pagination.addProperty("total_pages", totalPages);
+    pagination.addProperty("start_index", startIndex);
+    pagination.addProperty("end_index", endIndex);
+    return pagination;
   }
 
   /** A UUID derived from a name, so the same seeding gives the same ids. */

@@ -45,37 +45,22 @@ final class JsonRenderer {
 
   /** A page of a list: {@code {"pagination": {...}, "results": [...]}}, and {@code "autocomplete": {}} from 2025.6. */
   JsonObject page(Listing listing, FakeState state, Instant now) {
-    JsonObject pagination = new JsonObject();
-    pagination.addProperty("next", listing.next);
-    pagination.addProperty("previous", listing.previous);
-    pagination.addProperty("count", listing.count);
-    pagination.addProperty("current", listing.current);
-    pagination.addProperty("total_pages", listing.totalPages);
-    pagination.addProperty("start_index", listing.startIndex);
-    pagination.addProperty("end_index", listing.endIndex);
+    JsonObject pagination = Json.pagination(listing.next, listing.previous, listing.count, listing.current,
+        listing.totalPages, listing.startIndex, listing.endIndex);
     JsonArray results = new JsonArray();
     for (FakeGrant grant : listing.results) {
       results.add(grant(grant, state.user(grant.userPk), state.provider(grant.providerPk), now));
     }
-    JsonObject page = new JsonObject();
-    page.add("pagination", pagination);
-    page.add("results", results);
-    if (release.since2025_6()) {
-      page.add("autocomplete", new JsonObject());
-    }
-    return page;
+    return page(pagination, results);
   }
 
   /** All of a short list on one page, in the shape of {@link #page}. */
   JsonObject onePage(JsonArray results) {
-    JsonObject pagination = new JsonObject();
-    pagination.addProperty("next", 0);
-    pagination.addProperty("previous", 0);
-    pagination.addProperty("count", results.size());
-    pagination.addProperty("current", 1);
-    pagination.addProperty("total_pages", 1);
-    pagination.addProperty("start_index", results.size() == 0 ? 0 : 1);
-    pagination.addProperty("end_index", results.size());
+    JsonObject pagination = Json.pagination(0, 0, results.size(), 1, 1, results.size() == 0 ? 0 : 1, results.size());
+    return page(pagination, results);
+  }
+
+  private JsonObject page(JsonObject pagination, JsonArray results) {
     JsonObject page = new JsonObject();
     page.add("pagination", pagination);
     page.add("results", results);

@@ -108,14 +108,8 @@ public final class PageBuilder<P, I extends ModelBuilder<?, ?>> extends ModelBui
     int total = count != null ? count : (page - 1) * pageSize + results.size();
     int totalPages = total == 0 ? 1 : (total + pageSize - 1) / pageSize;
     int start = results.isEmpty() ? 0 : (page - 1) * pageSize + 1;
-    JsonObject pagination = new JsonObject();
-    pagination.addProperty("next", page < totalPages ? page + 1 : 0);
-    pagination.addProperty("previous", page > 1 ? page - 1 : 0);
-    pagination.addProperty("count", total);
-    pagination.addProperty("current", page);
-    pagination.addProperty("total_pages", totalPages);
-    pagination.addProperty("start_index", start);
-    pagination.addProperty("end_index", results.isEmpty() ? 0 : start + results.size() - 1);
+    JsonObject pagination = Json.pagination(page < totalPages ? page + 1 : 0, page > 1 ? page - 1 : 0, total, page,
+        totalPages, start, results.isEmpty() ? 0 : start + results.size() - 1);
     if (!isSet("pagination")) {
       json.add("pagination", pagination);
     }

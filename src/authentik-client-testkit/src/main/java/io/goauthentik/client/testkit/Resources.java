@@ -586,14 +586,8 @@ final class Resources {
     }
     int from = Math.min((number - 1) * size, count);
     int to = Math.min(from + size, count);
-    JsonObject pagination = new JsonObject();
-    pagination.addProperty("next", number < totalPages ? number + 1 : 0);
-    pagination.addProperty("previous", number > 1 ? number - 1 : 0);
-    pagination.addProperty("count", count);
-    pagination.addProperty("current", number);
-    pagination.addProperty("total_pages", totalPages);
-    pagination.addProperty("start_index", count == 0 ? 0 : from + 1);
-    pagination.addProperty("end_index", to);
+    JsonObject pagination = Json.pagination(number < totalPages ? number + 1 : 0, number > 1 ? number - 1 : 0, count,
+        number, totalPages, count == 0 ? 0 : from + 1, to);
     JsonObject out = new JsonObject();
     out.add("pagination", pagination);
     JsonArray results = new JsonArray();

@@ -200,15 +200,7 @@ final class Router {
   /** The query parameters; like Django's QueryDict.get, the last value of a repeated name wins. */
   private static Map<String, String> query(String raw) {
     Map<String, String> query = new HashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return query;
-    }
-    for (String pair : raw.split("&")) {
-      int equals = pair.indexOf('=');
-      String name = equals < 0 ? pair : pair.substring(0, equals);
-      String value = equals < 0 ? "" : pair.substring(equals + 1);
-      query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-    }
+    queryValues(raw).forEach((name, values) -> query.put(name, values.get(values.size() - 1)));
     return query;
   }
 }
