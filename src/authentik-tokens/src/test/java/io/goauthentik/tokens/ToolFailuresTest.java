@@ -43,7 +43,7 @@ class ToolFailuresTest {
     server.close();
   }
 
-  /** The text of {@code src/test/resources/fixtures/<release>/<file>}. */
+  /** The text of {@code src/authentik-client/src/test/resources/fixtures/<release>/<file>}. */
   static String fixture(String file) {
     try (InputStream in = ToolFailuresTest.class.getResourceAsStream("/fixtures/" + RELEASE + "/" + file)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

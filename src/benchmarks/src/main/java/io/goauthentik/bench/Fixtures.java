@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The real-shape bodies of the test suite (src/test/resources/fixtures), read from the classpath. */
+/**
+ * The real-shape bodies of the library's tests (src/authentik-client/src/test/resources/fixtures), read
+ * from the classpath.
+ */
 final class Fixtures {
   private Fixtures() {
   }

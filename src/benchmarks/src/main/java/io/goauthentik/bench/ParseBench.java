@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 10, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})  // a fixed heap: no resizing mid-run
 public class ParseBench {
-  /** Which release's fixture (src/test/resources/fixtures/RELEASE/refresh_token.json). */
+  /** Which release's fixture (src/authentik-client/src/test/resources/fixtures/RELEASE/refresh_token.json). */
   @Param("2026.5.6")
   public String release;
 

@@ -15,9 +15,9 @@ import java.util.UUID;
 
 /**
  * The fake's state as one authentik release sends it, property for property in the order of that
- * release's fixtures ({@code src/test/resources/fixtures/<release>/}): the grant's provider as
- * {@code OAuth2Provider} (with {@code redirect_uris} as a string up to 2024.8) or, from 2025.12, the
- * generic {@code Provider}; the user with the fields of its release; pages with {@code autocomplete}
+ * release's fixtures (the library module's {@code src/test/resources/fixtures/<release>/}): the
+ * grant's provider as {@code OAuth2Provider} (with {@code redirect_uris} as a string up to 2024.8)
+ * or, from 2025.12, the generic {@code Provider}; the user with the fields of its release; pages with {@code autocomplete}
  * from 2025.6; an id_token that is the token's claims as an indented JSON document (what
  * authentik's {@code TokenModelSerializer.get_id_token} returns, {@code json.dumps(..., indent=4)});
  * times in UTC with microseconds, as orjson writes them. Stateless and thread-safe.

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * An authentik release the fake can speak, and what its OAuth2 token responses carry: the shapes of
- * that release's schema, as the fixtures under {@code src/test/resources/fixtures/<release>/} show
- * them (and {@code FixtureSchemaTest} checks them against the schema). Immutable.
+ * that release's schema, as the library module's fixtures ({@code src/test/resources/fixtures/<release>/})
+ * show them (and {@code FixtureSchemaTest} checks them against the schema). Immutable.
  */
 final class Release {
   /** Oldest first; the last is the default. */
